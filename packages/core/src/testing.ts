@@ -1,0 +1,4 @@
+// The test kit: fakes and conformance suites for plugin authors and Heartline's own tests.
+export { ManualClock } from './time/ManualClock.js';
+export { MemorySink } from './log/MemorySink.js';
+export { e2eSkipReason } from './testing/e2eGate.js';

@@ -1,0 +1,29 @@
+import { execFileSync } from 'node:child_process';
+
+/**
+ * Decides whether a test that needs root, network namespaces or system binaries may run here.
+ * Returns undefined when it may, or the reason to skip. With HEARTLINE_REQUIRE_E2E=1 (as CI sets)
+ * a missing requirement is an error instead: a skipped end-to-end test must never look green there.
+ */
+export function e2eSkipReason(requirements: { root?: boolean; commands?: readonly string[] } = {}): string | undefined {
+  const missing: string[] = [];
+  if ((requirements.root ?? true) && process.getuid?.() !== 0) missing.push('root (network namespaces)');
+  for (const command of requirements.commands ?? []) {
+    if (!commandExists(command)) missing.push(`the command '${command}'`);
+  }
+  if (missing.length === 0) return undefined;
+  const reason = `needs ${missing.join(', ')}`;
+  if (process.env['HEARTLINE_REQUIRE_E2E'] === '1') {
+    throw new Error(`HEARTLINE_REQUIRE_E2E=1 but this end-to-end test ${reason}; run .ci/run as root to install it`);
+  }
+  return reason;
+}
+
+function commandExists(command: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v "$1"`, 'sh', command], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,24 @@
+// Shared by npm test / demo / bench: a fresh clone needs `npm ci` and a build before anything runs.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: repoRoot });
+  if (result.status !== 0) {
+    console.error(`'${command} ${args.join(' ')}' failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+export function ensureBuilt() {
+  const marker = join(repoRoot, 'node_modules', '.package-lock.json');
+  const lock = join(repoRoot, 'package-lock.json');
+  if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
+    run('npm', ['ci', '--no-audit', '--no-fund']);
+  }
+  run(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-b']);
+}
