@@ -25,9 +25,9 @@ export class HaError extends Error {
     this.exitCode = errorCatalogue[code].exitCode;
   }
 
-  /** Anchor of this code in docs/errors.md. */
+  /** Anchor of this code in docs/errors.md (GitHub keeps underscores in heading slugs). */
   get docsAnchor(): string {
-    return `docs/errors.md#${this.code.toLowerCase().replaceAll('_', '-')}`;
+    return `docs/errors.md#${this.code.toLowerCase()}`;
   }
 }
 

@@ -22,6 +22,252 @@ export const errorCatalogue = {
     exitCode: 64,
     hint: 'Run the command with --help to see its arguments and flags.',
   },
+
+  // --- configuration directory and ha.cf (issue 3) ---
+  CONFIG_DIR_NOT_FOUND: {
+    summary: 'The configuration directory does not exist',
+    exitCode: 66,
+    hint: 'Pass --config-dir with the directory holding ha.cf, haresources and authkeys (default /etc/ha.d).',
+  },
+  CONFIG_FILE_NOT_FOUND: {
+    summary: 'A configuration file is missing',
+    exitCode: 66,
+    hint: 'Create the file; annotated samples ship in /usr/share/doc/heartbeat/.',
+  },
+  CONFIG_FILE_UNREADABLE: {
+    summary: 'A configuration file cannot be read',
+    exitCode: 74,
+    hint: 'Check that the file is a regular file and that you may read it (run as root).',
+  },
+  CONFIG_INVALID: {
+    summary: 'The configuration has errors',
+    exitCode: 78,
+    hint: 'Run `ha config check` to see every problem with its file, line and fix.',
+  },
+  CONFIG_UNKNOWN_DIRECTIVE: {
+    summary: 'ha.cf contains a directive heartbeat does not know',
+    exitCode: 78,
+    hint: 'Fix the spelling or remove the line; docs/configuration.md lists every directive.',
+  },
+  CONFIG_MISSING_VALUE: {
+    summary: 'An ha.cf directive has no value',
+    exitCode: 78,
+    hint: 'Give the directive its value on the same line, or remove the line.',
+  },
+  CONFIG_BAD_TIME: {
+    summary: 'An ha.cf time value is not valid',
+    exitCode: 78,
+    hint: 'Write seconds (`2`, `0.5`) or milliseconds (`1500ms`); heartbeat rejects other units such as `2s`.',
+  },
+  CONFIG_BAD_BOOLEAN: {
+    summary: 'An ha.cf yes/no value is not valid',
+    exitCode: 78,
+    hint: 'Use one of on, off, yes, no, true, false, y, n, 1, 0.',
+  },
+  CONFIG_BAD_VALUE: {
+    summary: 'An ha.cf value is outside what the directive accepts',
+    exitCode: 78,
+    hint: 'Use one of the values listed for the directive in docs/configuration.md.',
+  },
+  CONFIG_DUPLICATE_DIRECTIVE: {
+    summary: 'An ha.cf directive that may appear once appears again',
+    exitCode: 78,
+    hint: 'Keep a single line for the directive.',
+  },
+  CONFIG_ORDER: {
+    summary: 'An ha.cf directive comes after the lines it should affect',
+    exitCode: 78,
+    hint: 'Move the directive above the lines it applies to (heartbeat applies directives in file order).',
+  },
+  CONFIG_BAD_MEDIA: {
+    summary: 'An ha.cf media line (bcast, mcast, ucast, serial) is not valid',
+    exitCode: 78,
+    hint: 'Check the arguments against docs/configuration.md, e.g. `mcast eth0 225.0.0.1 694 1 0`.',
+  },
+  CONFIG_NO_MEDIA: {
+    summary: 'ha.cf defines no heartbeat medium',
+    exitCode: 78,
+    hint: 'Add at least one of `bcast <if>`, `mcast ...`, `ucast <if> <peer>` or `serial <dev>`.',
+  },
+  CONFIG_NO_NODES: {
+    summary: 'ha.cf defines no cluster node',
+    exitCode: 78,
+    hint: 'Add one `node <name>` line per cluster member, named as `uname -n` prints it.',
+  },
+  CONFIG_DUPLICATE_NODE: {
+    summary: 'A node is declared more than once in ha.cf',
+    exitCode: 78,
+    hint: 'Remove the repeated `node` entry.',
+  },
+  CONFIG_DEADTIME_TOO_SMALL: {
+    summary: 'deadtime is not more than twice keepalive',
+    exitCode: 78,
+    hint: 'Raise deadtime above 2 x keepalive (e.g. keepalive 2, deadtime 10) or lower keepalive.',
+  },
+  CONFIG_DEADPING_TOO_SMALL: {
+    summary: 'deadping is not more than twice keepalive',
+    exitCode: 78,
+    hint: 'Raise deadping above 2 x keepalive, or remove it to use deadtime.',
+  },
+  CONFIG_INITDEAD_TOO_SMALL: {
+    summary: 'initdead is smaller than deadtime',
+    exitCode: 78,
+    hint: 'Set initdead to at least deadtime (and at least 10 seconds), e.g. twice deadtime.',
+  },
+  CONFIG_INITDEAD_SHORT: {
+    summary: 'initdead is under 10 seconds',
+    exitCode: 78,
+    hint: 'Initial dead time accounts for slow network start-up: make it >= deadtime and >= 10 seconds.',
+  },
+  CONFIG_WARNTIME_INEFFECTIVE: {
+    summary: 'warntime cannot produce useful late-heartbeat warnings',
+    exitCode: 78,
+    hint: 'Choose warntime between keepalive and deadtime, e.g. half of deadtime (the default).',
+  },
+  CONFIG_NICE_FAILBACK: {
+    summary: 'nice_failback is obsolete',
+    exitCode: 78,
+    hint: 'Replace `nice_failback` with `auto_failback on` (or off); it is read as `auto_failback legacy`.',
+  },
+  CONFIG_LEGACY_FAILBACK: {
+    summary: "auto_failback is 'legacy' (the default when not set)",
+    exitCode: 78,
+    hint: 'Add `auto_failback on` (or off): the legacy protocol allows no standby or takeover.',
+  },
+  CONFIG_UDP_ALIAS: {
+    summary: "The ha.cf directive 'udp' is an old alias of 'bcast'",
+    exitCode: 78,
+    hint: 'Write `bcast` instead of `udp`.',
+  },
+  CONFIG_NO_LOG_TARGET: {
+    summary: 'ha.cf sets use_logd off but names no logfile, debugfile or logfacility',
+    exitCode: 78,
+    hint: 'Add `logfile /var/log/ha-log` or `logfacility daemon`, or remove `use_logd off`.',
+  },
+  CONFIG_AUTOJOIN_CONFLICT: {
+    summary: 'autojoin conflicts with haresources resource management',
+    exitCode: 78,
+    hint: 'Remove the autojoin line or set it to none: haresources mode needs a fixed node list.',
+  },
+  CONFIG_PACEMAKER_UNSUPPORTED: {
+    summary: 'ha.cf enables Pacemaker (crm/pacemaker), which Heartline does not run',
+    exitCode: 78,
+    hint: 'Set `crm no` (or remove it): Heartline manages resources from haresources only.',
+  },
+  CONFIG_IGNORED_DIRECTIVE: {
+    summary: 'An ha.cf directive is accepted but has no effect in Heartline',
+    exitCode: 78,
+    hint: 'See docs/configuration.md for why; remove the line to silence this warning.',
+  },
+
+  // --- haresources (issue 3) ---
+  HARESOURCES_UNKNOWN_NODE: {
+    summary: 'haresources names a node that ha.cf does not declare',
+    exitCode: 78,
+    hint: 'Start the line with a name from a `node` line of ha.cf, or add that node to ha.cf.',
+  },
+  HARESOURCES_DUPLICATE_GROUP: {
+    summary: 'Two haresources lines start with the same first resource (group key)',
+    exitCode: 78,
+    hint: 'The first resource of each line names its group and must be unique across the file.',
+  },
+  HARESOURCES_NO_RESOURCES: {
+    summary: 'An haresources line names a node but no resource',
+    exitCode: 78,
+    hint: 'List the resources after the node name, e.g. `node1 10.0.0.10 apache2`.',
+  },
+  HARESOURCES_BAD_RESOURCE: {
+    summary: 'An haresources resource is malformed',
+    exitCode: 78,
+    hint: 'Write `script`, `script::arg::arg`, `OCF::type::instance` or an IPv4 address.',
+  },
+  HARESOURCES_COMMENT_IN_CONTINUATION: {
+    summary: "A '#' comment on a continued haresources line is read as resources",
+    exitCode: 78,
+    hint: "Heartbeat's ResourceManager strips comments only before joining '\\' lines: move the comment to a line of its own.",
+  },
+  HARESOURCES_DANGLING_CONTINUATION: {
+    summary: "The last haresources line ends with '\\' but nothing follows",
+    exitCode: 78,
+    hint: "Remove the trailing backslash.",
+  },
+
+  // --- authkeys (issue 3) ---
+  AUTHKEYS_BAD_PERMISSIONS: {
+    summary: 'authkeys is readable by group or others',
+    exitCode: 77,
+    hint: 'Run `chmod 600` on the file (heartbeat: "600 recommended").',
+  },
+  AUTHKEYS_BAD_OWNER: {
+    summary: 'authkeys is not owned by root',
+    exitCode: 77,
+    hint: 'Run `chown root:root` on the file.',
+  },
+  AUTHKEYS_NO_AUTH: {
+    summary: 'authkeys has no `auth N` line',
+    exitCode: 78,
+    hint: 'Add `auth N` at the top, N being the slot whose key signs outgoing packets.',
+  },
+  AUTHKEYS_BAD_AUTH_LINE: {
+    summary: 'An authkeys `auth` line is not `auth <number>`',
+    exitCode: 78,
+    hint: 'Write `auth N` with N a slot number from 0 to 15.',
+  },
+  AUTHKEYS_SLOT_UNDEFINED: {
+    summary: 'The slot named by `auth N` has no key line',
+    exitCode: 78,
+    hint: 'Add a line `N sha1 <key>` below the `auth N` line, or point `auth` at a defined slot.',
+  },
+  AUTHKEYS_ORDER: {
+    summary: 'The `auth N` line comes after the definition of slot N',
+    exitCode: 78,
+    hint: 'Move `auth N` above the key lines: heartbeat picks the signing key while reading top to bottom.',
+  },
+  AUTHKEYS_BAD_SLOT: {
+    summary: 'An authkeys slot number is outside 0-15',
+    exitCode: 78,
+    hint: 'Use a slot number from 0 to 15 (1 to 15 by convention).',
+  },
+  AUTHKEYS_UNKNOWN_METHOD: {
+    summary: 'An authkeys line names an unknown method',
+    exitCode: 78,
+    hint: 'Use sha1 (recommended), md5 or crc.',
+  },
+  AUTHKEYS_KEY_REQUIRED: {
+    summary: 'An md5 or sha1 authkeys line has no key',
+    exitCode: 78,
+    hint: 'Add the shared secret after the method, e.g. `1 sha1 <key>`; `ha authkeys generate` makes one.',
+  },
+  AUTHKEYS_UNEXPECTED_KEY: {
+    summary: 'A crc authkeys line has a key',
+    exitCode: 78,
+    hint: 'crc takes no key: remove it, or use sha1 with that key.',
+  },
+  AUTHKEYS_KEY_TRUNCATED: {
+    summary: 'An authkeys key line has text after the key, which heartbeat ignores',
+    exitCode: 78,
+    hint: 'A key is one word without blanks: remove the rest or join it into the key.',
+  },
+  AUTHKEYS_BAD_LINE: {
+    summary: 'An authkeys line is neither `auth N` nor `N method [key]`',
+    exitCode: 78,
+    hint: 'Write `auth N` or `N sha1 <key>`; start comments with #.',
+  },
+  AUTHKEYS_DUPLICATE_SLOT: {
+    summary: 'An authkeys slot is defined twice; the later line wins',
+    exitCode: 78,
+    hint: 'Keep a single line per slot number.',
+  },
+  AUTHKEYS_FILE_EXISTS: {
+    summary: 'The authkeys file to generate already exists',
+    exitCode: 73,
+    hint: 'Pass --force to replace it (every node needs the new file), or choose another --out.',
+  },
+  AUTHKEYS_WRITE_FAILED: {
+    summary: 'The authkeys file could not be written',
+    exitCode: 73,
+    hint: 'Check that the directory exists and that you may write to it (run as root for /etc/ha.d).',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
