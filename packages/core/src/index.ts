@@ -10,3 +10,24 @@ export { errorCatalogue, type ErrorCode, type ErrorSpec } from './errors/errorCa
 export type { Logger, LogSink, LogRecord, LogLevel, LogFields } from './log/Logger.js';
 export { StructuredLogger } from './log/StructuredLogger.js';
 export { MemorySink } from './log/MemorySink.js';
+
+// wire codec and authentication (issue 4)
+export { HaMessage } from './wire/HaMessage.js';
+export { fieldTypeDigit, type HaField, type HaFieldType } from './wire/HaField.js';
+export type { DecodeResult, DecodeFailureReason, NetstringTrailer } from './wire/DecodeResult.js';
+export { wireLimits } from './wire/wireLimits.js';
+export { encodeNetstring } from './wire/encodeNetstring.js';
+export { encodeClassic } from './wire/encodeClassic.js';
+export { classicAuthText } from './wire/classicAuthText.js';
+export { decodeMessage } from './wire/decodeMessage.js';
+export type { Authenticator } from './auth/Authenticator.js';
+export { createAuthenticator } from './auth/createAuthenticator.js';
+export { crc32Posix } from './auth/crc32Posix.js';
+export { WireAuth, type SealUdpOptions } from './auth/WireAuth.js';
+export type { OpenResult, OpenFailureReason } from './auth/OpenResult.js';
+export { formatFieldLines } from './wire/formatFieldLines.js';
+export { escapeBytesC } from './wire/escapeBytesC.js';
+export { readPcap, isPcap } from './wire/pcap/readPcap.js';
+export type { PcapRecord } from './wire/pcap/PcapRecord.js';
+export { parseUdpFrame } from './wire/pcap/parseUdpFrame.js';
+export type { UdpDatagram } from './wire/pcap/UdpDatagram.js';

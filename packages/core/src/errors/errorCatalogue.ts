@@ -268,6 +268,38 @@ export const errorCatalogue = {
     exitCode: 73,
     hint: 'Check that the directory exists and that you may write to it (run as root for /etc/ha.d).',
   },
+
+  // --- wire codec and authentication (issue 4) ---
+  WIRE_UNENCODABLE: {
+    summary: 'A message cannot be put on the wire in heartbeat format',
+    exitCode: 70,
+    hint: 'Field names must be non-empty, without "=", newline or NUL, and not start with "(" or ">>>"; strings must not contain NUL or 0x13; lists must hold non-empty strings; structs nest at most 16 deep.',
+  },
+  WIRE_MESSAGE_TOO_LARGE: {
+    summary: 'A message is larger than heartbeat accepts (MAXMSG, 262144 bytes)',
+    exitCode: 70,
+    hint: 'Send less data per message; heartbeat refuses anything of MAXMSG bytes or more.',
+  },
+  WIRE_BAD_PCAP: {
+    summary: 'A capture file is not a classic libpcap file of Ethernet frames',
+    exitCode: 65,
+    hint: 'Capture with `tcpdump -w FILE udp port 694` (classic pcap, not pcapng), or pass a raw payload file.',
+  },
+  AUTH_UNKNOWN_METHOD: {
+    summary: 'An authkeys method is not known',
+    exitCode: 78,
+    hint: 'Use crc, md5 or sha1 in authkeys (sha1 is recommended).',
+  },
+  AUTH_KEY_REQUIRED: {
+    summary: 'An authkeys method needs a key and has none',
+    exitCode: 78,
+    hint: 'Write the key after the method, e.g. "1 sha1 SomeLongSecret"; only crc takes no key.',
+  },
+  AUTH_NO_ACTIVE_SLOT: {
+    summary: 'The authkeys "auth N" line names a slot that is not defined',
+    exitCode: 78,
+    hint: 'Add a line "N method key" for the slot named by "auth N", or point "auth" at a defined slot.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
