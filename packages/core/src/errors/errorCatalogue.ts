@@ -300,6 +300,27 @@ export const errorCatalogue = {
     exitCode: 78,
     hint: 'Add a line "N method key" for the slot named by "auth N", or point "auth" at a defined slot.',
   },
+  // --- serial media (issue 8, @heartline/transport-serial) ---
+  SERIAL_DEVICE_MISSING: {
+    summary: 'The device of an ha.cf serial line does not exist',
+    exitCode: 66,
+    hint: 'Check the device path on the serial line of ha.cf (ls -l /dev/ttyS*); Heartline keeps retrying to open it.',
+  },
+  SERIAL_NOT_A_TTY: {
+    summary: 'The device of an ha.cf serial line is not a serial port',
+    exitCode: 78,
+    hint: 'Name a character device by its full path (/dev/ttyS0, /dev/ttyUSB0) on the serial line of ha.cf.',
+  },
+  SERIAL_OPEN_FAILED: {
+    summary: 'The serial device could not be opened',
+    exitCode: 74,
+    hint: 'Check that the device is not used by another program (getty, another heartbeat) and that you run as root.',
+  },
+  SERIAL_BAD_BAUD: {
+    summary: 'The serial baud rate is not one heartbeat accepts',
+    exitCode: 78,
+    hint: 'Use one of 9600, 19200, 38400, 57600, 115200, 230400, 460800 on the baud line, above the serial line.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

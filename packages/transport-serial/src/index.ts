@@ -1,0 +1,18 @@
+export { SerialTransportFactory } from './SerialTransportFactory.js';
+export { SerialTransport, type SerialMediaSpec } from './SerialTransport.js';
+export type { SerialTransportOptions } from './SerialTransportOptions.js';
+export { serialTransportDefaults } from './serialTransportDefaults.js';
+export type { SerialTransportStats } from './SerialTransportStats.js';
+export { ClassicFrameReader } from './ClassicFrameReader.js';
+export { ReaderStats } from './ReaderStats.js';
+export { WriterStats } from './WriterStats.js';
+export { SerialWriter, type SerialWriterOptions } from './SerialWriter.js';
+export { BindingSerialPortOpener } from './BindingSerialPortOpener.js';
+export type { SerialBinding, SerialBindingOpenOptions } from './SerialBinding.js';
+export type { SerialPortHandle } from './SerialPortHandle.js';
+export type { SerialPortOpener } from './SerialPortOpener.js';
+export { SerialOpenFailure, type SerialOpenFailureKind } from './SerialOpenFailure.js';
+export { checkCharDevice } from './checkCharDevice.js';
+export { heartbeatBaudRates } from './heartbeatBaudRates.js';
+export { lineTimeMs } from './lineTimeMs.js';
+export { HEARTBEAT_MAXMSG } from './HEARTBEAT_MAXMSG.js';
