@@ -13,7 +13,7 @@ const NEWLINE = 0x0a;
 
 /**
  * A classic text message starting at `start` (which holds `>>>\n`) and ending with `<<<\n`
- * within `end` (cluster-glue `string2msg_ll`). The caller has already refused NUL bytes.
+ * within `end` (cluster-glue `string2msg_ll`). NUL bytes are refused by the value decoders.
  */
 export function decodeClassicBody(buf: Buffer, start: number, end: number, depth: number): Decoded {
   const fields: HaField[] = [];

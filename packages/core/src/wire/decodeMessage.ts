@@ -33,11 +33,9 @@ function decode(buf: Buffer): DecodeResult {
     return { ok: true, message, format: 'netstring', trailer: decodeTrailer(buf, next), signedBytes };
   }
   if (startsWith(buf, classicStart)) {
-    // Heartbeat stops at a NUL; 2.x senders ended with one. One after the end is fine, any other
-    // would hide the rest of the packet from heartbeat, so it is refused.
-    const nul = buf.indexOf(0);
-    if (nul !== -1 && nul !== length - 1) throw new DecodeFailure('bad-field', `NUL byte at offset ${nul}`);
-    const end = nul === -1 ? length : nul;
+    // 2.x senders ended with a NUL; accept one. A NUL anywhere else is refused where it stands
+    // (names, strings, base64), since heartbeat would stop reading there.
+    const end = buf[length - 1] === 0 ? length - 1 : length;
     const { message, next } = decodeClassicBody(buf, 0, end, 0);
     if (next !== end) throw new DecodeFailure('trailing-bytes', `${end - next} bytes after '<<<\\n'`);
     return { ok: true, message, format: 'classic' };

@@ -44,6 +44,10 @@ export function writeClassic(w: ByteWriter, msg: HaMessage, depth: number, optio
         w.ascii(Buffer.from(field.value.buffer, field.value.byteOffset, field.value.length).toString('base64'));
         break;
       case 'list':
+        // Heartbeat packs lists without escaping: a newline would end the line early.
+        if (field.value.some((item) => item.includes('\n'))) {
+          throw new HaError('WIRE_UNENCODABLE', `list ${JSON.stringify(field.name)} has an element with a newline, which classic text cannot carry`);
+        }
         w.ascii('(3)');
         w.bytes(name);
         w.byte(EQUALS);
