@@ -11,6 +11,25 @@ export type { Logger, LogSink, LogRecord, LogLevel, LogFields } from './log/Logg
 export { StructuredLogger } from './log/StructuredLogger.js';
 export { MemorySink } from './log/MemorySink.js';
 
+// configuration: ha.cf, haresources, authkeys (issue 3)
+export type { HaCf, AutoFailback, ProgramSpec, ApiAuth } from './config/HaCf.js';
+export type { AuthKeys, AuthKeySlot } from './config/AuthKeys.js';
+export type { ConfigIssue, IssueSeverity } from './config/ConfigIssue.js';
+export type { HaResourceGroup } from './config/HaResourceGroup.js';
+export type { ResourceRef } from './config/ResourceRef.js';
+export type { ConfigDir } from './config/ConfigDir.js';
+export type { HaCfDirective, DirectiveSupport } from './config/HaCfDirective.js';
+export { parseHaCf, type HaCfParseResult } from './config/parseHaCf.js';
+export { parseHaResources, type HaResourcesParseResult } from './config/parseHaResources.js';
+export { parseAuthKeys, AUTH_SLOTS, type AuthKeysParseResult } from './config/parseAuthKeys.js';
+export { readAuthKeysFile, type KeyFileOwnerOptions } from './config/readAuthKeysFile.js';
+export { loadConfigDir } from './config/loadConfigDir.js';
+export { haCfDirectives } from './config/haCfDirectives.js';
+export { parseHeartbeatTime } from './config/parseHeartbeatTime.js';
+export { parseHeartbeatBoolean } from './config/parseHeartbeatBoolean.js';
+export { formatIssue } from './config/formatIssue.js';
+export { syslogFacilityCode, syslogFacilityNames } from './log/syslogFacilityCode.js';
+
 // wire codec and authentication (issue 4)
 export { HaMessage } from './wire/HaMessage.js';
 export { fieldTypeDigit, type HaField, type HaFieldType } from './wire/HaField.js';

@@ -2,9 +2,17 @@ import type { MediaSpec } from './MediaSpec.js';
 
 export type AutoFailback = 'on' | 'off' | 'legacy';
 
+/** A `respawn` or `failfast` child: the user it runs as and its command line (absolute path first). */
 export interface ProgramSpec {
   readonly user: string;
   readonly command: readonly string[];
+}
+
+/** `apiauth client uid=a,b gid=c,d`: who may connect to the API as `client`. */
+export interface ApiAuth {
+  readonly client: string;
+  readonly uids: readonly string[];
+  readonly gids: readonly string[];
 }
 
 /**
@@ -21,7 +29,9 @@ export interface HaCf {
   readonly baud: number;
   readonly media: readonly MediaSpec[];
   readonly nodes: readonly string[];
+  /** `ping` hosts, lowercased as heartbeat does for every node name. */
   readonly pingNodes: readonly string[];
+  readonly ping6Nodes: readonly string[];
   readonly pingGroups: ReadonlyArray<{ readonly name: string; readonly hosts: readonly string[] }>;
   readonly autoFailback: AutoFailback;
   readonly logfile: string | undefined;
@@ -29,6 +39,8 @@ export interface HaCf {
   /** Syslog facility name, or undefined for none. */
   readonly logfacility: string | undefined;
   readonly useLogd: boolean;
+  readonly connLogdTimeMs: number;
+  readonly apiauth: readonly ApiAuth[];
   readonly respawn: readonly ProgramSpec[];
   readonly failfast: readonly ProgramSpec[];
   readonly stonith: ReadonlyArray<{ readonly type: string; readonly configFile: string }>;
@@ -36,16 +48,28 @@ export interface HaCf {
   readonly watchdog: string | undefined;
   readonly hopfudge: number;
   readonly realtime: boolean;
+  /** SCHED_FIFO priority; undefined means heartbeat's midpoint. */
+  readonly rtprio: number | undefined;
   readonly debug: number;
   readonly msgfmt: 'classic' | 'netstring';
   readonly autojoin: 'none' | 'other' | 'any';
   readonly uuidfrom: 'file' | 'nodename';
   readonly hbgenmethod: 'file' | 'time';
   readonly cluster: string;
+  readonly quorumServer: string | undefined;
   readonly maxRexmitDelayMs: number;
+  readonly memreserveKb: number;
+  readonly compression: string;
+  readonly compressionThresholdKb: number;
+  readonly traditionalCompression: boolean;
+  readonly coredumps: boolean;
+  readonly coreroot: string | undefined;
+  readonly useApphbd: boolean;
   readonly logBadpack: boolean;
   readonly syslogmsgfmt: boolean;
+  /** `crm`/`pacemaker` as written; Heartline runs only when it is off. */
   readonly crm: string;
+  /** `env NAME=value` lines, keyed by the variable heartbeat sets: `HA_NAME`. */
   readonly env: Readonly<Record<string, string>>;
   /** Directives as written, for `hbparameter` (heartbeat records the text, and computed defaults with `ms`). */
   readonly recorded: ReadonlyMap<string, string>;
