@@ -1,0 +1,341 @@
+import type { Logger } from '../log/Logger.js';
+import type { Clock, Timer } from '../time/Clock.js';
+import { HaMessage } from '../wire/HaMessage.js';
+import { AckProcessor } from './AckProcessor.js';
+import { addControlFields } from './addControlFields.js';
+import { heartbeatConstants as K } from './heartbeatConstants.js';
+import { LivenessMonitor } from './LivenessMonitor.js';
+import type { MembershipEvent } from './MembershipEvent.js';
+import type { MembershipOptions, MembershipTimings } from './MembershipOptions.js';
+import type { MembershipFlags, MembershipRuntime } from './MembershipRuntime.js';
+import type { MembershipSnapshot } from './MembershipSnapshot.js';
+import { formatUuid } from './formatUuid.js';
+import { MessageIntake } from './MessageIntake.js';
+import { NodeListSync } from './NodeListSync.js';
+import { NodeRecord } from './NodeRecord.js';
+import { NodeTable } from './NodeTable.js';
+import { parseHex } from './parseHex.js';
+import { RexmitRequests } from './RexmitRequests.js';
+import { RexmitResponder } from './RexmitResponder.js';
+import { SendHistory } from './SendHistory.js';
+import { SequenceGate } from './SequenceGate.js';
+import { ShutdownSequence } from './ShutdownSequence.js';
+import { StatusProcessor } from './StatusProcessor.js';
+
+/**
+ * One node's view of cluster membership, heartbeat 3.0.6's master control process without its
+ * I/O: status heartbeats, liveness, links, sequence tracking, ACKs, retransmission, node-list sync
+ * and the graceful leave. Driven only by the injected Clock and by `receive`; everything it sends
+ * goes through `transmit` after being looped back to itself first, as heartbeat does.
+ */
+export class Membership implements MembershipRuntime {
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly timings: MembershipTimings;
+  readonly table: NodeTable;
+  readonly history = new SendHistory();
+  readonly gate: SequenceGate;
+  readonly flags: MembershipFlags = {
+    flowControl: true,
+    commLinksUp: false,
+    commNowUp: false,
+    reqnodesReplied: false,
+    initDeadtimePassed: false,
+    liveNodeCount: 1,
+    sendDepth: 0,
+    lowestAckNode: undefined,
+  };
+  private readonly localRecord: NodeRecord;
+  private readonly rexmit: RexmitRequests;
+  private readonly nodeList: NodeListSync;
+  private readonly liveness: LivenessMonitor;
+  private readonly intake: MessageIntake;
+  private readonly shutdownSequence: ShutdownSequence;
+  private readonly listeners = new Set<(event: MembershipEvent) => void>();
+  private readonly timers: Timer[] = [];
+  private readonly random: () => number;
+  private seq = 0;
+  private deadtimeBoosts = 0;
+  private running = false;
+
+  constructor(private readonly options: MembershipOptions) {
+    this.clock = options.clock;
+    this.logger = options.logger;
+    this.timings = options;
+    this.random = options.random ?? Math.random;
+    const linkNames = [...new Set(options.linkNames)];
+    this.table = new NodeTable(this.logger, (name, type) => {
+      return new NodeRecord({
+        name,
+        type,
+        deadMs: type === 'ping' ? options.deadpingMs : options.deadtimeMs,
+        nowMs: this.clock.now(),
+        ackTrigger: Math.floor(this.random() * K.ackMsgDiv),
+        linkNames: type === 'ping' ? [] : linkNames,
+      });
+    });
+    for (const name of options.nodes) this.table.add(name, 'normal');
+    for (const name of options.pingNodes ?? []) this.table.add(name, 'ping');
+    const local = this.table.byName(options.localNode);
+    if (local === undefined) throw new Error(`local node ${options.localNode} is not among the configured nodes`);
+    this.localRecord = local;
+    this.table.bindUuid(local, options.uuid);
+    this.rexmit = new RexmitRequests(this.clock, this.logger, options.maxRexmitDelayMs, this.random, (node, seq) =>
+      this.send(
+        HaMessage.fromStrings([
+          ['t', 'NS_rexmit'],
+          ['dest', node.name],
+          ['firstseq', String(seq)],
+          ['lastseq', String(seq)],
+        ]),
+      ),
+    );
+    this.gate = new SequenceGate({
+      logger: this.logger,
+      table: this.table,
+      rexmit: this.rexmit,
+      localNode: () => this.localRecord,
+      localUuid: () => options.uuid,
+      flowControl: () => this.flags.flowControl,
+      sendAck: (node, seq) =>
+        this.send(HaMessage.fromStrings([['t', 'NS_ackmsg'], ['dest', node.name], ['ackseq', seq.toString(16)]])),
+      uuidLearned: () => undefined,
+      partitionHealed: (node) => {
+        this.sendLocalStatus();
+        this.emit({ kind: 'partition-healed', node: node.name });
+      },
+    });
+    this.nodeList = new NodeListSync(this);
+    this.liveness = new LivenessMonitor(this, this.nodeList, options.autojoin);
+    this.shutdownSequence = new ShutdownSequence(this, () => this.sendLocalStatus());
+    this.intake = new MessageIntake(this, {
+      status: new StatusProcessor(this),
+      acks: new AckProcessor(this),
+      responder: new RexmitResponder(this),
+      nodeList: this.nodeList,
+      liveness: this.liveness,
+      shutdown: this.shutdownSequence,
+      autojoin: options.autojoin,
+    });
+  }
+
+  local(): NodeRecord {
+    return this.localRecord;
+  }
+
+  get localStatus(): string {
+    return this.localRecord.status;
+  }
+
+  /** Our process id, as heartbeat prints it in some lines. */
+  get pid(): number {
+    return this.options.pid ?? process.pid;
+  }
+
+  get generation(): number {
+    return this.options.generation;
+  }
+
+  on(listener: (event: MembershipEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: MembershipEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  /** master_control_process: boosted deadtime, `init`/`up`/`up` statuses, then the periodic work. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const now = this.clock.now();
+    for (const node of this.table.all()) node.localLastUpdateMs = now;
+    this.addDeadtime(K.startupDeadtimeBoostMs);
+    this.timers.push(this.clock.setTimeout(() => this.popDeadtime(), K.startupDeadtimeBoostDurationMs));
+    this.setLocalStatus('up');
+    this.sendLocalStatus();
+    this.timers.push(this.clock.setInterval(() => this.sendLocalStatus(), this.timings.keepaliveMs));
+    this.timers.push(
+      this.clock.setTimeout(() => {
+        this.flags.initDeadtimePassed = true;
+      }, this.timings.initdeadMs),
+    );
+    this.timers.push(this.clock.setInterval(() => this.history.rotateFreeCount(), K.msgFreeIntervalMs));
+    this.timers.push(this.clock.setInterval(() => this.poll(), K.pollIntervalMs));
+    this.poll();
+  }
+
+  /** Stops every timer at once, sending nothing: a crash, or the end of the graceful leave. */
+  halt(): void {
+    this.running = false;
+    for (const timer of this.timers.splice(0)) timer.cancel();
+    this.rexmit.cancelAll();
+    this.nodeList.cancel();
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /**
+   * The graceful leave of hb_initiate_shutdown / hb_giveup_resources / hb_mcp_final_shutdown:
+   * status, `shutdone st=dead`, then two statuses a second later and a second more before the
+   * media may close. `releaseResources` is the resource layer's part (none yet).
+   */
+  shutdown(releaseResources?: () => Promise<void>): Promise<void> {
+    return this.shutdownSequence.run(releaseResources);
+  }
+
+  /** A message from a medium, already authenticated and decoded. */
+  receive(message: HaMessage, linkName: string): void {
+    if (!this.running) return;
+    this.intake.process(message, linkName);
+  }
+
+  /** send_cluster_msg for the layers above (resource messages...). */
+  send(message: HaMessage): void {
+    this.flags.sendDepth++;
+    try {
+      const stamped = addControlFields(message, {
+        localNode: this.localRecord.name,
+        localUuid: this.options.uuid,
+        generation: this.options.generation,
+        logger: this.logger,
+        nextSeq: () => ++this.seq,
+        wallSeconds: () => Math.floor(this.clock.wallTime().getTime() / 1000),
+        loadAverage: this.options.loadAverage ?? (() => 'n/a'),
+        ttl: () => this.timings.hopfudge + this.table.count,
+        uuidOf: (name) => this.table.byName(name)?.uuid,
+        nameOf: (uuid) => this.table.lookup('', uuid)?.name,
+      });
+      if (stamped === undefined) return;
+      const seq = parseHex(stamped.get('seq'));
+      if (seq !== undefined) this.remember(seq, stamped);
+      this.intake.process(stamped, undefined);
+      this.options.transmit(stamped);
+    } finally {
+      this.flags.sendDepth--;
+    }
+  }
+
+  retransmit(message: HaMessage): void {
+    this.options.transmit(message);
+  }
+
+  /** Our seq counter: the seq of the last message we sent. */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** Pending retransmission requests to a node (tests, status). */
+  pendingRexmits(node: string): number[] {
+    const record = this.table.byName(node);
+    return record === undefined ? [] : this.rexmit.pending(record).sort((a, b) => a - b);
+  }
+
+  snapshot(): MembershipSnapshot {
+    return {
+      localNode: this.localRecord.name,
+      localStatus: this.localRecord.status,
+      generation: this.options.generation,
+      commUp: this.flags.commNowUp,
+      flowControl: this.flags.flowControl,
+      nodes: this.table.all().map((n) => ({
+        name: n.name,
+        type: n.type,
+        status: n.status,
+        uuid: n.uuid === undefined ? undefined : formatUuid(n.uuid),
+        deadtimeMs: n.deadMs,
+        links: [...n.links.values()].map((l) => ({ name: l.name, status: l.status })),
+      })),
+    };
+  }
+
+  sendLocalStatus(): void {
+    const fields: Array<[string, string]> = [
+      ['t', 'status'],
+      ['st', this.localRecord.status],
+      ['dt', Math.floor(this.localRecord.deadMs).toString(16)],
+    ];
+    if (this.flags.flowControl) fields.push(['protocol', String(K.protocolVersion)]);
+    this.send(HaMessage.fromStrings(fields));
+  }
+
+  setLocalStatus(status: string): void {
+    if (status !== this.localRecord.status && status.length > 1 && status.length < K.statusLength) {
+      this.localRecord.status = status;
+      this.sendLocalStatus();
+      this.logger.info(`Local status now set to: '${status}'`);
+      this.emit({ kind: 'local-status', status });
+      return;
+    }
+    this.logger.info(`Unable to set local status to: ${status}`);
+  }
+
+  commNowUp(): void {
+    if (this.flags.commNowUp) return;
+    this.flags.commNowUp = true;
+    this.logger.info('Comm_now_up(): updating status to active');
+    this.setLocalStatus('active');
+    this.emit({ kind: 'comm-up' });
+  }
+
+  markNodeDead(node: NodeRecord): void {
+    this.logger.warn(`node ${node.name}: is dead`);
+    if (node === this.localRecord) {
+      this.logger.error('No local heartbeat. Forcing restart.');
+      this.logger.info('See URL: http://linux-ha.org/wiki/FAQ#No_Local_Heartbeat');
+      if (!this.shutdownSequence.inProgress) this.emit({ kind: 'local-heartbeat-lost' });
+      return;
+    }
+    if (node.type === 'normal' && node.status !== 'dead' && node.status !== 'init') this.flags.liveNodeCount--;
+    const previous = node.status;
+    node.status = 'dead';
+    node.rmtLastUpdate = 0;
+    node.anyPacketsYet = false;
+    this.gate.reset(node);
+    this.emit({ kind: 'node-status', node: node.name, status: 'dead', previous });
+    this.emit({ kind: 'node-dead', node: node.name });
+  }
+
+  /** add2_xmit_hist: store, warn when the queue fills, let go when we are alone. */
+  private remember(seq: number, message: HaMessage): void {
+    const { history, flags } = this;
+    history.add(seq, message);
+    if (flags.flowControl && flags.liveNodeCount > 1) {
+      const queued = history.hiseq - history.lowseq;
+      const line = `Message hist queue is filling up (${queued} messages in queue)`;
+      if (queued > (K.maxMsgHist * 9) / 10) this.logger.error(line);
+      else if (queued > (K.maxMsgHist * 3) / 4) this.logger.warn(line);
+    }
+    if (flags.flowControl && history.hiseq - history.ackseq > K.flowControlLimit && flags.liveNodeCount < 2) {
+      history.updateAckseq(history.hiseq - (K.flowControlLimit - 1), flags.sendDepth);
+    }
+  }
+
+  /** hb_add_deadtime: announce a longer deadtime (sent at once if it grows). */
+  private addDeadtime(incrementMs: number): void {
+    const boosted = this.timings.deadtimeMs + incrementMs;
+    if (this.localRecord.deadMs < boosted) {
+      this.localRecord.deadMs = boosted;
+      this.sendLocalStatus();
+    }
+    this.deadtimeBoosts++;
+  }
+
+  private popDeadtime(): void {
+    this.deadtimeBoosts--;
+    if (this.deadtimeBoosts <= 0) {
+      this.localRecord.deadMs = this.timings.deadtimeMs;
+      this.sendLocalStatus();
+      this.deadtimeBoosts = 0;
+    }
+  }
+
+  /** polled_input_dispatch, every 250 ms: timeouts, then comm-up. */
+  private poll(): void {
+    this.liveness.checkForTimeouts();
+    if (!this.flags.commLinksUp) this.liveness.checkCommIsUp();
+  }
+}
