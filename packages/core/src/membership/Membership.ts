@@ -99,7 +99,7 @@ export class Membership implements MembershipRuntime {
       flowControl: () => this.flags.flowControl,
       sendAck: (node, seq) =>
         this.send(HaMessage.fromStrings([['t', 'NS_ackmsg'], ['dest', node.name], ['ackseq', seq.toString(16)]])),
-      uuidLearned: () => undefined,
+      uuidLearned: () => options.onUuidLearned?.(),
       partitionHealed: (node) => {
         this.sendLocalStatus();
         this.emit({ kind: 'partition-healed', node: node.name });

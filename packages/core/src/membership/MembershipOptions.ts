@@ -35,6 +35,8 @@ export interface MembershipOptions extends MembershipTimings {
   readonly random?: () => number;
   /** The `ld` field: first line of /proc/loadavg, `n/a` when unreadable. */
   readonly loadAverage?: () => string;
+  /** A node's uuid was learnt or changed (heartbeat rewrites its host cache then). */
+  readonly onUuidLearned?: () => void;
   /** Our process id, for heartbeat's "Heartbeat shutdown in progress. (pid)" line. */
   readonly pid?: number;
 }
