@@ -10,6 +10,12 @@ export { errorCatalogue, type ErrorCode, type ErrorSpec } from './errors/errorCa
 export type { Logger, LogSink, LogRecord, LogLevel, LogFields } from './log/Logger.js';
 export { StructuredLogger } from './log/StructuredLogger.js';
 export { MemorySink } from './log/MemorySink.js';
+export { HeartbeatFileSink, type HeartbeatFileSinkOptions } from './log/HeartbeatFileSink.js';
+export { SyslogSink, type SyslogSinkOptions } from './log/SyslogSink.js';
+export type { LoggerProcess, LoggerSpawner } from './log/LoggerProcess.js';
+export { spawnLoggerProcess } from './log/spawnLoggerProcess.js';
+export { formatHeartbeatLine, HEARTBEAT_LEVEL_NAMES, type HeartbeatLineOptions } from './log/formatHeartbeatLine.js';
+export { createLogSinks, type CreateLogSinksOptions } from './log/createLogSinks.js';
 
 // configuration: ha.cf, haresources, authkeys (issue 3)
 export type { HaCf, AutoFailback, ProgramSpec, ApiAuth } from './config/HaCf.js';
