@@ -1,6 +1,10 @@
 import { VersionInfo } from './commands/VersionInfo.js';
+import { ConfigCheck } from './commands/config/ConfigCheck.js';
+import { AuthkeysGenerate } from './commands/authkeys/AuthkeysGenerate.js';
 
 /** Every command of `ha`, by id (oclif's explicit command strategy: no directory scanning). */
 export const commands = {
   'version-info': VersionInfo,
+  'config:check': ConfigCheck,
+  'authkeys:generate': AuthkeysGenerate,
 };

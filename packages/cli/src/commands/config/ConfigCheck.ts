@@ -1,0 +1,51 @@
+import { Command, Flags } from '@oclif/core';
+import { errorCatalogue, formatIssue, isHaError, loadConfigDir, type ConfigIssue } from '@heartline/core';
+import { exitWithHaError } from './exitWithHaError.js';
+
+export class ConfigCheck extends Command {
+  static override summary = 'Check ha.cf, haresources and authkeys as heartbeat 3.0.6 would';
+  static override description = [
+    'Reads the three files of the configuration directory and prints every problem at once, as',
+    '`file:line:col: error|warning CODE message` followed by a hint (line 0: the file as a whole).',
+    'Exits 0 when there is no error (warnings allowed), otherwise with the exit code of the first error',
+    '(78 configuration, 77 authkeys permissions, 66 missing file).',
+    '',
+    '--json prints {configDir, ok, errors, warnings, issues: [{file, line, column, severity, code, message, hint}]}.',
+  ].join('\n');
+  static override examples = ['<%= config.bin %> config check', '<%= config.bin %> config check --config-dir ./ha.d --json'];
+  static override flags = {
+    'config-dir': Flags.directory({ description: 'directory holding ha.cf, haresources and authkeys', default: '/etc/ha.d' }),
+    json: Flags.boolean({ description: 'print the result as JSON', default: false }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(ConfigCheck);
+    const configDir = flags['config-dir'];
+    let issues: readonly ConfigIssue[];
+    try {
+      issues = (await loadConfigDir(configDir)).issues;
+    } catch (error) {
+      if (flags.json && isHaError(error)) {
+        this.log(JSON.stringify({ configDir, ok: false, error: { code: error.code, message: error.message, hint: error.hint } }, null, 2));
+        this.exit(error.exitCode);
+      }
+      throw error;
+    }
+    const errors = issues.filter((i) => i.severity === 'error');
+    const warnings = issues.length - errors.length;
+    if (flags.json) {
+      this.log(JSON.stringify({ configDir, ok: errors.length === 0, errors: errors.length, warnings, issues }, null, 2));
+    } else {
+      for (const issue of issues) this.log(formatIssue(issue));
+      const verdict = errors.length === 0 ? 'configuration OK' : 'configuration has errors';
+      this.log(`${configDir}: ${verdict}: ${errors.length} error(s), ${warnings} warning(s)`);
+    }
+    const first = errors[0];
+    if (first !== undefined) this.exit(errorCatalogue[first.code].exitCode);
+  }
+
+  protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
+    exitWithHaError(this, error);
+    return super.catch(error);
+  }
+}
