@@ -16,7 +16,8 @@ const NEWLINE = 0x0a;
  * within `end` (cluster-glue `string2msg_ll`). NUL bytes are refused by the value decoders.
  */
 export function decodeClassicBody(buf: Buffer, start: number, end: number, depth: number): Decoded {
-  const fields: HaField[] = [];
+  const message = new HaMessage(); // filled in place: the constructor would copy a field array
+  const fields = message.fields;
   let pos = start + 4;
   for (;;) {
     while (pos < end && buf[pos] === NEWLINE) pos++; // heartbeat skips runs of empty lines
@@ -24,7 +25,7 @@ export function decodeClassicBody(buf: Buffer, start: number, end: number, depth
     const lineEnd = buf.indexOf(NEWLINE, pos);
     if (lineEnd === -1 || lineEnd >= end) throw new DecodeFailure('missing-end', `line at offset ${pos} is not ended and no '<<<\\n' follows`);
     if (lineEnd - pos === 3 && buf[pos] === 0x3c && buf[pos + 1] === 0x3c && buf[pos + 2] === 0x3c) {
-      return { message: new HaMessage(fields), next: lineEnd + 1 };
+      return { message, next: lineEnd + 1 };
     }
     fields.push(decodeLine(buf, pos, lineEnd, depth));
     pos = lineEnd + 1;
@@ -42,13 +43,14 @@ function decodeLine(buf: Buffer, start: number, end: number, depth: number): HaF
     }
     nameStart = start + 3;
   }
-  const eq = buf.indexOf(0x3d, nameStart);
-  if (eq === -1 || eq >= end) throw new DecodeFailure('bad-field', `line at offset ${start} has no '='`);
+  let eq = nameStart;
+  while (eq < end && buf[eq] !== 0x3d) eq++;
+  if (eq === end) throw new DecodeFailure('bad-field', `line at offset ${start} has no '='`);
   const name = decodeFieldName(buf, nameStart, eq);
   const valueStart = eq + 1;
   switch (digit) {
     case 0: {
-      const value = decodeText(buf, valueStart, end, `value of ${JSON.stringify(name)}`);
+      const value = decodeText(buf, valueStart, end, 'value of', name);
       return { name, type: 'string', value: value.includes('\x13') ? value.replaceAll('\x13', '\n') : value };
     }
     case 1:

@@ -20,14 +20,15 @@ export interface Decoded {
  * (cluster-glue `netstring2msg_rec`, with its lengths checked instead of trusted).
  */
 export function decodeNetstringBody(buf: Buffer, start: number, end: number, depth: number): Decoded {
-  const fields: HaField[] = [];
+  const message = new HaMessage(); // filled in place: the constructor would copy a field array
+  const fields = message.fields;
   let pos = start + 4;
   for (;;) {
     if (pos >= end) throw new DecodeFailure('missing-end', `no '%%%\\n' before the end of the data (offset ${pos})`);
     const c = buf[pos] as number;
     if (c === 0x25) {
       if (end - pos >= 4 && buf[pos + 1] === 0x25 && buf[pos + 2] === 0x25 && buf[pos + 3] === 0x0a) {
-        return { message: new HaMessage(fields), next: pos + 4 };
+        return { message, next: pos + 4 };
       }
       throw new DecodeFailure(end - pos < 4 ? 'missing-end' : 'bad-length', `malformed end marker at offset ${pos}`);
     }
@@ -57,13 +58,14 @@ function decodeItem(buf: Buffer, start: number, end: number, depth: number): HaF
   }
   const digit = (buf[start + 1] as number) - 0x30;
   if (digit < 0 || digit > 4) throw new DecodeFailure('bad-type', `item at offset ${start} has type '${String.fromCharCode(digit + 0x30)}'`);
-  const eq = buf.indexOf(0x3d, start + 3);
-  if (eq === -1 || eq >= end) throw new DecodeFailure('bad-field', `item at offset ${start} has no '='`);
+  let eq = start + 3;
+  while (eq < end && buf[eq] !== 0x3d) eq++;
+  if (eq === end) throw new DecodeFailure('bad-field', `item at offset ${start} has no '='`);
   const name = decodeFieldName(buf, start + 3, eq);
   const valueStart = eq + 1;
   switch (digit) {
     case 0:
-      return { name, type: 'string', value: decodeText(buf, valueStart, end, `value of ${JSON.stringify(name)}`) };
+      return { name, type: 'string', value: decodeText(buf, valueStart, end, 'value of', name) };
     case 1:
       return { name, type: 'binary', value: copyBytes(buf, valueStart, end) };
     case 4:
@@ -92,8 +94,11 @@ function decodeStruct(buf: Buffer, start: number, end: number, depth: number, na
   return inner.message;
 }
 
+/** A copy as a plain Uint8Array (a Buffer would compare unequal to one in tests and tools). */
 function copyBytes(buf: Buffer, start: number, end: number): Uint8Array {
-  const out = new Uint8Array(end - start);
-  out.set(buf.subarray(start, end));
+  const n = end - start;
+  const out = new Uint8Array(n);
+  if (n > 64) out.set(buf.subarray(start, end));
+  else for (let i = 0; i < n; i++) out[i] = buf[start + i] as number; // short values: no native call
   return out;
 }

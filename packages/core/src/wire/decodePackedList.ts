@@ -24,7 +24,7 @@ export function decodePackedList(buf: Buffer, start: number, end: number, name: 
     if (itemEnd >= end || buf[itemEnd] !== 0x2c) {
       throw new DecodeFailure('bad-list', `list ${JSON.stringify(name)}: element at offset ${digitsStart} overruns or lacks ','`);
     }
-    items.push(decodeText(buf, pos, itemEnd, `list ${JSON.stringify(name)} element`));
+    items.push(decodeText(buf, pos, itemEnd, 'element of list', name));
     pos = itemEnd + 1;
   }
   if (items.length === 0) throw new DecodeFailure('bad-list', `list ${JSON.stringify(name)} is empty`);

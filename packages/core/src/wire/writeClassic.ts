@@ -1,7 +1,7 @@
 import { HaError } from '../errors/HaError.js';
 import type { ByteWriter } from './ByteWriter.js';
 import type { HaMessage } from './HaMessage.js';
-import { checkStringValue } from './checkStringValue.js';
+import { stringValueBytes } from './stringValueBytes.js';
 import { classicEscapes } from './classicEscapes.js';
 import { encodedName } from './encodedName.js';
 import { writePackedList } from './writePackedList.js';
@@ -25,7 +25,7 @@ export function writeClassic(w: ByteWriter, msg: HaMessage, depth: number, optio
     const name = encodedName(field.name);
     switch (field.type) {
       case 'string': {
-        checkStringValue(field.name, field.value);
+        stringValueBytes(field.name, field.value);
         w.bytes(name);
         w.byte(EQUALS);
         if (field.value.includes('\x13')) {
@@ -41,7 +41,7 @@ export function writeClassic(w: ByteWriter, msg: HaMessage, depth: number, optio
         w.ascii(field.type === 'binary' ? '(1)' : '(4)');
         w.bytes(name);
         w.byte(EQUALS);
-        w.ascii(Buffer.from(field.value.buffer, field.value.byteOffset, field.value.length).toString('base64'));
+        w.base64(field.value);
         break;
       case 'list':
         // Heartbeat packs lists without escaping: a newline would end the line early.
@@ -63,7 +63,7 @@ export function writeClassic(w: ByteWriter, msg: HaMessage, depth: number, optio
         w.byte(EQUALS);
         const start = w.pos;
         writeClassic(w, field.value, depth + 1, { head: true, skipAuth: false });
-        if (w.buf.subarray(start, w.pos).includes(escape)) {
+        if (w.view(start).includes(escape)) {
           throw new HaError('WIRE_UNENCODABLE', `struct ${JSON.stringify(field.name)} contains byte 0x${escape.toString(16)}, its newline escape at depth ${depth}`);
         }
         replaceByte(w, start, NEWLINE, escape);
@@ -77,5 +77,5 @@ export function writeClassic(w: ByteWriter, msg: HaMessage, depth: number, optio
 
 function replaceByte(w: ByteWriter, start: number, from: number, to: number): void {
   const buf = w.buf;
-  for (let i = buf.indexOf(from, start); i !== -1 && i < w.pos; i = buf.indexOf(from, i + 1)) buf[i] = to;
+  for (let i = start; i < w.pos; i++) if (buf[i] === from) buf[i] = to;
 }

@@ -1,8 +1,8 @@
 import { HaError } from '../errors/HaError.js';
 import type { ByteWriter } from './ByteWriter.js';
 import type { HaMessage } from './HaMessage.js';
-import { checkStringValue } from './checkStringValue.js';
 import { encodedName } from './encodedName.js';
+import { stringValueBytes } from './stringValueBytes.js';
 import { writePackedList } from './writePackedList.js';
 import { wireLimits } from './wireLimits.js';
 
@@ -22,8 +22,7 @@ export function writeNetstring(w: ByteWriter, msg: HaMessage, depth: number): vo
     const name = encodedName(field.name);
     switch (field.type) {
       case 'string': {
-        checkStringValue(field.name, field.value);
-        const valueBytes = Buffer.byteLength(field.value, 'utf8');
+        const valueBytes = stringValueBytes(field.name, field.value);
         w.decimal(4 + name.length + valueBytes);
         w.ascii(':(0)');
         w.bytes(name);
@@ -41,25 +40,25 @@ export function writeNetstring(w: ByteWriter, msg: HaMessage, depth: number): vo
         break;
       }
       case 'list': {
-        writeItem(w, () => {
-          w.ascii('(3)');
-          w.bytes(name);
-          w.byte(EQUALS);
-          writePackedList(w, field.name, field.value);
-        });
-        continue;
+        const lengthAt = beginItem(w);
+        w.ascii('(3)');
+        w.bytes(name);
+        w.byte(EQUALS);
+        writePackedList(w, field.name, field.value);
+        endItem(w, lengthAt);
+        break;
       }
       case 'struct': {
         if (depth + 1 > wireLimits.maxDepth) {
           throw new HaError('WIRE_UNENCODABLE', `struct ${JSON.stringify(field.name)} nests deeper than ${wireLimits.maxDepth} levels`);
         }
-        writeItem(w, () => {
-          w.ascii('(2)');
-          w.bytes(name);
-          w.byte(EQUALS);
-          writeNetstring(w, field.value, depth + 1);
-        });
-        continue;
+        const lengthAt = beginItem(w);
+        w.ascii('(2)');
+        w.bytes(name);
+        w.byte(EQUALS);
+        writeNetstring(w, field.value, depth + 1);
+        endItem(w, lengthAt);
+        break;
       }
     }
     w.byte(COMMA);
@@ -67,18 +66,22 @@ export function writeNetstring(w: ByteWriter, msg: HaMessage, depth: number): vo
   w.ascii('%%%\n');
 }
 
-/** Writes one netstring whose length is known only after its body is written. */
-function writeItem(w: ByteWriter, body: () => void): void {
+// A netstring whose length is known only once its body is written: room for the length is
+// reserved, then the body is moved back against the digits. (No closure here: one capturing the
+// loop's variables would cost an allocation per field, on every field.)
+function beginItem(w: ByteWriter): number {
   const lengthAt = w.pos;
   w.ensure(lengthReserve + 1);
   w.pos += lengthReserve + 1;
-  const bodyStart = w.pos;
-  body();
+  return lengthAt;
+}
+
+function endItem(w: ByteWriter, lengthAt: number): void {
+  const bodyStart = lengthAt + lengthReserve + 1;
   const digits = String(w.pos - bodyStart);
   const shift = lengthReserve - digits.length;
   w.buf.copyWithin(bodyStart - shift, bodyStart, w.pos);
   w.pos -= shift;
-  w.buf.write(digits, lengthAt, 'latin1');
+  for (let i = 0; i < digits.length; i++) w.buf[lengthAt + i] = digits.charCodeAt(i);
   w.buf[lengthAt + digits.length] = COLON;
-  w.byte(COMMA);
 }

@@ -1,6 +1,6 @@
 import { HaError } from '../errors/HaError.js';
 import type { ByteWriter } from './ByteWriter.js';
-import { checkStringValue } from './checkStringValue.js';
+import { stringValueBytes } from './stringValueBytes.js';
 
 /** `<len>:<str>,` per element (cluster-glue `string_list_pack`); heartbeat refuses empty elements and empty lists. */
 export function writePackedList(w: ByteWriter, name: string, list: readonly string[]): void {
@@ -11,8 +11,7 @@ export function writePackedList(w: ByteWriter, name: string, list: readonly stri
     if (item.length === 0) {
       throw new HaError('WIRE_UNENCODABLE', `list ${JSON.stringify(name)} has an empty element (heartbeat cannot unpack it)`);
     }
-    checkStringValue(name, item);
-    w.decimal(Buffer.byteLength(item, 'utf8'));
+    w.decimal(stringValueBytes(name, item));
     w.byte(0x3a);
     w.utf8(item);
     w.byte(0x2c);
