@@ -8,14 +8,17 @@ type TimeField = 'keepaliveMs' | 'deadtimeMs' | 'warntimeMs' | 'initdeadMs' | 'd
 /** A time directive; `positive` for those heartbeat requires above 0 (keepalive, warntime, conn_logd_time). */
 function timeSetter(directive: string, field: TimeField, positive: boolean): DirectiveSetter {
   return (state: HaCfState, value: HaCfWord): boolean => {
-    const ms = parseHeartbeatTime(value.text);
-    if (ms === undefined) {
-      const seconds = /^(\d+\.?\d*|\.\d+)s(ec)?$/i.exec(value.text)?.[1];
-      const hint =
-        seconds === undefined
-          ? undefined
-          : `Heartbeat has no 's' unit: write \`${directive} ${seconds}\` (seconds) or \`${directive} ${parseHeartbeatTime(seconds) ?? 0}ms\`.`;
-      return state.error(value.column, 'CONFIG_BAD_TIME', `${directive}: '${value.text}' is not a time`, hint);
+    const seconds = /^(\d+\.?\d*|\.\d+)s(ec)?$/i.exec(value.text)?.[1];
+    const ms = parseHeartbeatTime(seconds ?? value.text);
+    if (ms === undefined) return state.error(value.column, 'CONFIG_BAD_TIME', `${directive}: '${value.text}' is not a time`);
+    if (seconds !== undefined) {
+      // Admins write `2s`; Heartline reads it, but a real heartbeat 3.0.6 sharing this file would not start.
+      state.warning(
+        value.column,
+        'CONFIG_SECONDS_SUFFIX',
+        `${directive}: '${value.text}' read as ${ms} ms, but heartbeat 3.0.6 refuses the 's' unit`,
+        `Write \`${directive} ${seconds}\` (seconds) or \`${directive} ${ms}ms\` so a real heartbeat node can share this ha.cf.`,
+      );
     }
     if (positive && ms <= 0) {
       return state.error(value.column, 'CONFIG_BAD_TIME', `${directive}: '${value.text}' must be more than 0`);

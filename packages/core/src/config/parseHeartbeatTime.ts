@@ -1,8 +1,8 @@
 /**
  * Heartbeat's time syntax (cluster-glue `cl_get_msec`): a number of seconds (digits, optionally a
  * `.`), or the number followed by `ms`/`msec` (milliseconds) or `us`/`usec` (microseconds), any
- * case, rounded to the nearest millisecond. There is no `s` suffix: heartbeat rejects `2s`, so we
- * do too, or a shared ha.cf would start Heartline and stop the real daemon.
+ * case, rounded to the nearest millisecond. There is no `s` suffix here: heartbeat rejects `2s`
+ * (the ha.cf setters accept it with a warning, so a shared ha.cf never silently breaks the real daemon).
  *
  * Returns milliseconds, or undefined when heartbeat would reject the text.
  */

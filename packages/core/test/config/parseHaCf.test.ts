@@ -86,7 +86,7 @@ describe('parseHaCf: syntax', () => {
     assert.deepEqual(issues.map((i) => i.code), ['CONFIG_UDP_ALIAS']);
   });
 
-  test('times: seconds, fractions, ms, msec, us; `2s` and `1500 ms` are refused as heartbeat does', () => {
+  test('times: seconds, fractions, ms, msec, us; `2s` read with a warning (heartbeat refuses it), `1500 ms` refused', () => {
     assert.equal(parseHeartbeatTime('2'), 2000);
     assert.equal(parseHeartbeatTime('0.5'), 500);
     assert.equal(parseHeartbeatTime('.25'), 250);
@@ -96,8 +96,12 @@ describe('parseHaCf: syntax', () => {
     assert.equal(parseHeartbeatTime('499us'), 0);
     assert.equal(parseHeartbeatTime('2s'), undefined);
     assert.equal(parseHeartbeatTime('ms'), undefined);
-    const { issues } = parseHaCf(`${minimal}keepalive 2s\ndeadtime 1500 ms\n`, 'ha.cf');
-    assert.deepEqual(issues.map((i) => `${i.line}:${i.column}:${i.code}`), ['4:11:CONFIG_BAD_TIME', '5:15:CONFIG_BAD_TIME']);
+    const { config, issues } = parseHaCf(`${minimal}keepalive 2s\ndeadtime 1500 ms\n`, 'ha.cf');
+    assert.equal(config.keepaliveMs, 2000);
+    assert.deepEqual(
+      issues.map((i) => `${i.line}:${i.column}:${i.severity}:${i.code}`),
+      ['4:11:warning:CONFIG_SECONDS_SUFFIX', '5:15:error:CONFIG_BAD_TIME'],
+    );
     assert.match(issues[0]?.hint ?? '', /keepalive 2` \(seconds\) or `keepalive 2000ms`/);
   });
 });
