@@ -17,6 +17,11 @@ export { spawnLoggerProcess } from './log/spawnLoggerProcess.js';
 export { formatHeartbeatLine, HEARTBEAT_LEVEL_NAMES, type HeartbeatLineOptions } from './log/formatHeartbeatLine.js';
 export { createLogSinks, type CreateLogSinksOptions } from './log/createLogSinks.js';
 
+export type { Transport, FrameListener, MediumEvent, WireFormat } from './transport/Transport.js';
+export type { TransportFactory, TransportContext } from './transport/TransportFactory.js';
+export type { MediaSpec, MediaKind } from './config/MediaSpec.js';
+export type { SourceLocation } from './config/SourceLocation.js';
+
 // configuration: ha.cf, haresources, authkeys (issue 3)
 export type { HaCf, AutoFailback, ProgramSpec, ApiAuth } from './config/HaCf.js';
 export type { AuthKeys, AuthKeySlot } from './config/AuthKeys.js';
@@ -56,3 +61,23 @@ export { readPcap, isPcap } from './wire/pcap/readPcap.js';
 export type { PcapRecord } from './wire/pcap/PcapRecord.js';
 export { parseUdpFrame } from './wire/pcap/parseUdpFrame.js';
 export type { UdpDatagram } from './wire/pcap/UdpDatagram.js';
+
+// membership, the node and transport plugins (issue 5)
+export { Membership } from './membership/Membership.js';
+export type { MembershipOptions, MembershipTimings } from './membership/MembershipOptions.js';
+export type { MembershipEvent } from './membership/MembershipEvent.js';
+export type { MembershipSnapshot } from './membership/MembershipSnapshot.js';
+export { heartbeatConstants } from './membership/heartbeatConstants.js';
+export { formatUuid } from './membership/formatUuid.js';
+export { uuidFromNodename } from './membership/uuidFromNodename.js';
+export { ClusterNode } from './node/ClusterNode.js';
+export type { ClusterNodeOptions } from './node/ClusterNodeOptions.js';
+export type { ClusterNodeStatus } from './node/ClusterNodeStatus.js';
+export { nodeTokens } from './node/nodeTokens.js';
+export { resolveNodeName } from './node/resolveNodeName.js';
+export type { TransportProvider } from './transport/TransportProvider.js';
+export { StaticTransportProvider } from './transport/StaticTransportProvider.js';
+export type { PluginDescriptor } from './plugins/PluginDescriptor.js';
+export type { HeartlineManifest } from './plugins/HeartlineManifest.js';
+export { PluginTransportRegistry } from './plugins/PluginTransportRegistry.js';
+export { pluginApiVersion } from './plugins/pluginApiVersion.js';

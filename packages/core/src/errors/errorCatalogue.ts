@@ -57,7 +57,12 @@ export const errorCatalogue = {
   CONFIG_BAD_TIME: {
     summary: 'An ha.cf time value is not valid',
     exitCode: 78,
-    hint: 'Write seconds (`2`, `0.5`) or milliseconds (`1500ms`); heartbeat rejects other units such as `2s`.',
+    hint: 'Write seconds (`2`, `0.5`) or milliseconds (`1500ms`).',
+  },
+  CONFIG_SECONDS_SUFFIX: {
+    summary: 'An ha.cf time uses the `s` unit, which heartbeat 3.0.6 refuses',
+    exitCode: 78,
+    hint: 'Write plain seconds (`2`) or milliseconds (`2000ms`) so a real heartbeat node can read the same ha.cf.',
   },
   CONFIG_BAD_BOOLEAN: {
     summary: 'An ha.cf yes/no value is not valid',
@@ -269,6 +274,43 @@ export const errorCatalogue = {
     hint: 'Check that the directory exists and that you may write to it (run as root for /etc/ha.d).',
   },
 
+  // --- UDP media: bcast, mcast, ucast, mcast6, ucast6 (issue 5) ---
+  UDP_INTERFACE_NOT_FOUND: {
+    summary: 'A UDP media line names an interface this host does not have',
+    exitCode: 78,
+    hint: 'Name an existing interface (`ip -br addr`), or bring the interface up with an address before starting.',
+  },
+  UDP_INTERFACE_NO_ADDRESS: {
+    summary: 'The interface of a UDP media line has no address of the right family',
+    exitCode: 78,
+    hint: 'Give the interface an IPv4 address (IPv6 for mcast6/ucast6), or use the other form of the directive.',
+  },
+  UDP_PORT_IN_USE: {
+    summary: 'The UDP port of a medium is already taken by another program',
+    exitCode: 69,
+    hint: 'Stop the other holder of the port (often a heartbeat daemon on the same host), or use another udpport on every node.',
+  },
+  UDP_BIND_FAILED: {
+    summary: 'A UDP medium could not bind or join its address',
+    exitCode: 69,
+    hint: 'Check the interface is up and the address is local; ports below 1024 need root.',
+  },
+  UDP_PEER_UNRESOLVED: {
+    summary: 'The peer of a ucast line cannot be resolved to an address',
+    exitCode: 78,
+    hint: "Write the peer's address, or make its name resolvable (/etc/hosts).",
+  },
+  UDP_BAD_ADDRESS: {
+    summary: 'A UDP media line has an address of the wrong kind (e.g. a non-multicast mcast group)',
+    exitCode: 78,
+    hint: 'Use a multicast group (224.0.0.0/4, ff00::/8) for mcast/mcast6 and a unicast address for ucast.',
+  },
+  UDP_UNSUPPORTED_MEDIUM: {
+    summary: 'The UDP transport was asked to open a medium it does not serve',
+    exitCode: 70,
+    hint: 'This is a bug in the plugin wiring: please report it with the ha.cf line.',
+  },
+
   // --- wire codec and authentication (issue 4) ---
   WIRE_UNENCODABLE: {
     summary: 'A message cannot be put on the wire in heartbeat format',
@@ -300,6 +342,16 @@ export const errorCatalogue = {
     exitCode: 78,
     hint: 'Add a line "N method key" for the slot named by "auth N", or point "auth" at a defined slot.',
   },
+  CLI_WIRE_INPUT_UNREADABLE: {
+    summary: 'A file given to `ha wire decode` cannot be read',
+    exitCode: 66,
+    hint: 'Check the path and that you may read it; use - to read the packets from stdin.',
+  },
+  CLI_WIRE_BAD_AUTHKEYS: {
+    summary: 'The --authkeys file of `ha wire decode` defines no usable key',
+    exitCode: 78,
+    hint: 'Pass an authkeys file with an "auth N" line and a matching "N method [key]" line; `ha config check` shows every problem in it.',
+  },
   // --- serial media (issue 8, @heartline/transport-serial) ---
   SERIAL_DEVICE_MISSING: {
     summary: 'The device of an ha.cf serial line does not exist',
@@ -320,6 +372,92 @@ export const errorCatalogue = {
     summary: 'The serial baud rate is not one heartbeat accepts',
     exitCode: 78,
     hint: 'Use one of 9600, 19200, 38400, 57600, 115200, 230400, 460800 on the baud line, above the serial line.',
+  },
+  // --- membership, daemon and status (issue 5) ---
+  MEMBERSHIP_LOCAL_NODE_NOT_CONFIGURED: {
+    summary: "This node's name is not one of the ha.cf node lines",
+    exitCode: 78,
+    hint: 'Add "node <name>" to ha.cf for this machine (the name is uname -n in lowercase, or the first line of nodeinfo), or start with --node-name.',
+  },
+  DAEMON_CONFIG_INVALID: {
+    summary: 'The configuration has errors, so the node does not start',
+    exitCode: 78,
+    hint: 'Run "ha config check" to see every problem with its file and line, fix them, and start again.',
+  },
+  DAEMON_STATE_DIR: {
+    summary: 'The state directory cannot be created or written',
+    exitCode: 73,
+    hint: 'Create the directory (default /var/lib/heartbeat) writable by the user running ha start, or pass --state-dir.',
+  },
+  DAEMON_NO_TRANSPORT: {
+    summary: 'No installed plugin provides a medium named in ha.cf',
+    exitCode: 78,
+    hint: 'Install the transport plugin for that medium (for bcast, mcast and ucast: ha plugins install @heartline/transport-udp).',
+  },
+  DAEMON_TRANSPORT_CONFLICT: {
+    summary: 'Two installed plugins provide the same medium',
+    exitCode: 78,
+    hint: 'Uninstall one of the two plugins named in the message (ha plugins uninstall NAME).',
+  },
+  DAEMON_PLUGIN_MANIFEST: {
+    summary: "A plugin's heartline section in package.json is malformed",
+    exitCode: 78,
+    hint: 'Fix the plugin\'s package.json: "heartline": { "apiVersion": 1, "transports": { "kind": "./dist/src/Module.js#Export" } }, or uninstall it.',
+  },
+  DAEMON_PLUGIN_API_VERSION: {
+    summary: 'A plugin targets another plugin API version',
+    exitCode: 78,
+    hint: 'Install a version of the plugin made for this Heartline, or upgrade Heartline.',
+  },
+  DAEMON_PLUGIN_LOAD: {
+    summary: 'A plugin module could not be loaded',
+    exitCode: 70,
+    hint: "Reinstall the plugin (ha plugins install NAME); if it persists, report it to the plugin's authors.",
+  },
+  DAEMON_PLUGIN_SHAPE: {
+    summary: "A plugin's export is not what its manifest promises",
+    exitCode: 70,
+    hint: "Report it to the plugin's authors; a transport export must be a class with kinds and create().",
+  },
+  DAEMON_ALREADY_RUNNING: {
+    summary: 'A Heartline daemon already runs with this run directory',
+    exitCode: 69,
+    hint: 'Stop the running daemon (systemctl stop heartline, or SIGTERM), or give this one another --run-dir.',
+  },
+  DAEMON_CONTROL_SOCKET: {
+    summary: 'The control socket cannot be created',
+    exitCode: 73,
+    hint: 'Create the run directory (default /run/heartline) writable by the user running ha start, or pass --run-dir.',
+  },
+  DAEMON_NODE_NAME: {
+    summary: 'The local node name is not usable',
+    exitCode: 78,
+    hint: 'Pass --node-name NAME, or fix the first line of nodeinfo: 1 to 99 characters, no blanks.',
+  },
+  STATUS_NOT_RUNNING: {
+    summary: 'No Heartline daemon answers on the control socket',
+    exitCode: 1,
+    hint: 'Start the node with ha start (or check --run-dir points where the daemon runs).',
+  },
+  STATUS_UNKNOWN_NODE: {
+    summary: 'The node is not known to the running daemon',
+    exitCode: 11,
+    hint: 'Use a node name from "ha status" (ha.cf node lines, lowercase).',
+  },
+  STATUS_UNKNOWN_LINK: {
+    summary: 'The node has no link of that name',
+    exitCode: 13,
+    hint: 'Use a link name from "ha status" for that node (the interface of a UDP medium, the device of a serial one).',
+  },
+  STATUS_TIMEOUT: {
+    summary: 'The daemon did not answer in time',
+    exitCode: 12,
+    hint: 'Check that the daemon is not stuck (its log, its CPU use); retry.',
+  },
+  STATUS_BAD_REPLY: {
+    summary: "The daemon's answer could not be understood",
+    exitCode: 13,
+    hint: 'Make sure ha status and the running daemon are the same Heartline version.',
   },
 } as const satisfies Record<string, ErrorSpec>;
 

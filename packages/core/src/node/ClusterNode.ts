@@ -1,0 +1,226 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { container as rootContainer, type DependencyContainer } from 'tsyringe';
+import { WireAuth } from '../auth/WireAuth.js';
+import { HaError } from '../errors/HaError.js';
+import type { MembershipEvent } from '../membership/MembershipEvent.js';
+import { Membership } from '../membership/Membership.js';
+import { loadLocalUuid } from '../membership/loadLocalUuid.js';
+import { nextGeneration } from '../membership/nextGeneration.js';
+import { readLoadAverage } from '../membership/readLoadAverage.js';
+import { writeHostCache } from '../membership/writeHostCache.js';
+import type { Transport } from '../transport/Transport.js';
+import type { TransportContext } from '../transport/TransportFactory.js';
+import type { HaMessage } from '../wire/HaMessage.js';
+import { BadPackets } from './BadPackets.js';
+import type { ClusterNodeOptions } from './ClusterNodeOptions.js';
+import type { ClusterNodeStatus } from './ClusterNodeStatus.js';
+import { FrameCodec } from './FrameCodec.js';
+import { nodeTokens } from './nodeTokens.js';
+
+/**
+ * One Heartline node: its child container, its media, the codec at the edge, and membership in
+ * the middle. Every message is sealed once per wire format and written to every medium; every
+ * frame received is opened (bad ones counted and dropped, never thrown) and handed to membership
+ * with the medium's link name.
+ */
+export class ClusterNode {
+  readonly container: DependencyContainer;
+  private readonly codec: FrameCodec;
+  private readonly badPackets: BadPackets;
+  private readonly media: Transport[] = [];
+  private readonly unsubscribe: Array<() => void> = [];
+  private readonly listeners = new Set<(event: MembershipEvent) => void>();
+  private member: Membership | undefined;
+  private state: ClusterNodeStatus['state'] = 'stopped';
+  private stopping: Promise<void> | undefined;
+
+  constructor(private readonly options: ClusterNodeOptions) {
+    this.container = (options.parentContainer ?? rootContainer).createChildContainer();
+    this.codec = new FrameCodec(new WireAuth(options.authKeys), options.haCf.msgfmt);
+    this.badPackets = new BadPackets(options.logger, options.haCf.logBadpack);
+    const transportContext: TransportContext = { localNode: options.nodeName, clock: options.clock, logger: options.logger };
+    this.container.register(nodeTokens.clock, { useValue: options.clock });
+    this.container.register(nodeTokens.logger, { useValue: options.logger });
+    this.container.register(nodeTokens.nodeName, { useValue: options.nodeName });
+    this.container.register(nodeTokens.haCf, { useValue: options.haCf });
+    this.container.register(nodeTokens.transportContext, { useValue: transportContext });
+    this.container.register(nodeTokens.clusterNode, { useValue: this });
+  }
+
+  get nodeName(): string {
+    return this.options.nodeName;
+  }
+
+  /** Membership, once started. */
+  get membership(): Membership | undefined {
+    return this.member;
+  }
+
+  on(listener: (event: MembershipEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Opens every medium, then starts membership (init/up statuses, timers). */
+  async start(): Promise<void> {
+    if (this.state !== 'stopped' || this.member !== undefined) throw new Error(`node ${this.nodeName} already started`);
+    this.state = 'starting';
+    const { haCf, nodeName, logger, clock } = this.options;
+    if (!haCf.nodes.includes(nodeName) && haCf.autojoin !== 'any') {
+      this.state = 'stopped';
+      throw new HaError(
+        'MEMBERSHIP_LOCAL_NODE_NOT_CONFIGURED',
+        `this node is "${nodeName}", which no node line of ha.cf names (nodes: ${haCf.nodes.join(', ') || 'none'})`,
+      );
+    }
+    try {
+      const { generation, uuid } = this.options.identity ?? this.loadIdentity();
+      await this.openMedia();
+      const member = new Membership({
+        ...haCf,
+        localNode: nodeName,
+        uuid,
+        generation,
+        nodes: haCf.nodes.includes(nodeName) ? haCf.nodes : [...haCf.nodes, nodeName],
+        pingNodes: [...haCf.pingNodes, ...haCf.ping6Nodes, ...haCf.pingGroups.map((g) => g.name)],
+        linkNames: this.media.map((m) => m.linkName),
+        clock,
+        logger,
+        transmit: (msg) => this.transmit(msg),
+        ...(this.options.random === undefined ? {} : { random: this.options.random }),
+        loadAverage: this.options.loadAverage ?? (() => readLoadAverage()),
+        pid: this.options.pid ?? process.pid,
+        onUuidLearned: () => this.writeHostCache(),
+      });
+      this.member = member;
+      this.container.register(nodeTokens.membership, { useValue: member });
+      member.on((event) => {
+        for (const listener of [...this.listeners]) listener(event);
+      });
+      for (const medium of this.media) {
+        this.unsubscribe.push(medium.onFrame((frame) => this.receive(medium, frame)));
+      }
+      member.start();
+      this.writeHostCache();
+      this.state = 'running';
+    } catch (error) {
+      await this.closeMedia();
+      this.state = 'stopped';
+      throw error;
+    }
+  }
+
+  /** The graceful leave heartbeat makes on SIGTERM, then the media close. */
+  stop(releaseResources?: () => Promise<void>): Promise<void> {
+    this.stopping ??= (async () => {
+      const member = this.member;
+      if (member === undefined) return;
+      this.state = 'stopping';
+      await member.shutdown(releaseResources);
+      member.halt();
+      await this.closeMedia();
+      this.options.logger.info(`${this.nodeName} Heartbeat shutdown complete.`);
+      this.state = 'stopped';
+    })();
+    return this.stopping;
+  }
+
+  /** Stops at once without a word to the cluster: what a crash or SIGKILL looks like to peers. */
+  async halt(): Promise<void> {
+    this.member?.halt();
+    await this.closeMedia();
+    this.state = 'stopped';
+  }
+
+  status(): ClusterNodeStatus {
+    const snapshot = this.member?.snapshot() ?? {
+      localNode: this.nodeName,
+      localStatus: 'init',
+      generation: 0,
+      commUp: false,
+      flowControl: true,
+      nodes: [],
+    };
+    return {
+      ...snapshot,
+      state: this.state,
+      media: this.media.map((m) => ({ id: m.id, linkName: m.linkName, wireFormat: m.wireFormat })),
+      badPackets: this.badPackets.snapshot(),
+      keepaliveMs: this.options.haCf.keepaliveMs,
+      deadtimeMs: this.options.haCf.deadtimeMs,
+    };
+  }
+
+  private loadIdentity(): { generation: number; uuid: Uint8Array } {
+    const { stateDir, haCf, logger, clock, nodeName } = this.options;
+    try {
+      mkdirSync(stateDir, { recursive: true, mode: 0o755 });
+      const generation = nextGeneration({
+        stateDir,
+        method: haCf.hbgenmethod,
+        wallSeconds: Math.floor(clock.wallTime().getTime() / 1000),
+        logger,
+      });
+      const uuid = loadLocalUuid({ stateDir, from: haCf.uuidfrom, nodeName, logger });
+      return { generation, uuid };
+    } catch (error) {
+      throw new HaError('DAEMON_STATE_DIR', `state directory ${stateDir}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  private async openMedia(): Promise<void> {
+    const { haCf, nodeName, clock, logger, transports } = this.options;
+    for (const spec of haCf.media) {
+      const factory = await transports.factoryFor(spec, this.container);
+      const medium = factory.create(spec, { localNode: nodeName, clock, logger });
+      this.media.push(medium);
+      await medium.open();
+    }
+  }
+
+  private async closeMedia(): Promise<void> {
+    for (const off of this.unsubscribe.splice(0)) off();
+    const media = this.media.splice(0);
+    await Promise.all(media.map((m) => m.close().catch(() => undefined)));
+  }
+
+  private transmit(msg: HaMessage): void {
+    for (const medium of this.media) {
+      let frame: Uint8Array;
+      try {
+        frame = this.codec.encode(msg, medium.wireFormat);
+      } catch (error) {
+        this.options.logger.error(`cannot encode ${msg.get('t') ?? '?'} message for ${medium.id}: ${(error as Error).message}`);
+        continue;
+      }
+      medium.send(frame).catch((error: unknown) => {
+        this.options.logger.error(`send on ${medium.id} failed: ${(error as Error).message}`);
+      });
+    }
+  }
+
+  private receive(medium: Transport, frame: Uint8Array): void {
+    const opened = this.codec.open(frame);
+    if (!opened.ok) {
+      this.badPackets.record(frame, medium.linkName, opened.reason, opened.detail);
+      return;
+    }
+    try {
+      this.member?.receive(opened.message, medium.linkName);
+    } catch (error) {
+      this.options.logger.error(`processing a ${opened.message.get('t') ?? '?'} message failed: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+
+  private writeHostCache(): void {
+    const member = this.member;
+    if (member === undefined || this.options.identity !== undefined) return;
+    try {
+      const nodes = member.table.all().filter((n) => n.type === 'normal');
+      writeHostCache(this.options.stateDir, nodes);
+    } catch (error) {
+      this.options.logger.warn(`cannot write ${this.options.stateDir}/hostcache: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import type { MembershipSnapshot } from '../membership/MembershipSnapshot.js';
+
+/** What `ha status` shows: membership plus the node's media and refused packets. */
+export interface ClusterNodeStatus extends MembershipSnapshot {
+  readonly state: 'starting' | 'running' | 'stopping' | 'stopped';
+  readonly media: ReadonlyArray<{ readonly id: string; readonly linkName: string; readonly wireFormat: string }>;
+  readonly badPackets: Readonly<Record<string, number>>;
+  readonly keepaliveMs: number;
+  readonly deadtimeMs: number;
+}

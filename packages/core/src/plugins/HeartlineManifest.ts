@@ -1,0 +1,9 @@
+/**
+ * A plugin's package.json `heartline` section. Entries are `./path/to/module.js#ExportName`
+ * (without `#`, the export is named after the file, as every Heartline module is).
+ */
+export interface HeartlineManifest {
+  readonly apiVersion: number;
+  readonly transports: Readonly<Record<string, string>>;
+  readonly agents: Readonly<Record<string, string>>;
+}
