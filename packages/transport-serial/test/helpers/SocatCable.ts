@@ -16,7 +16,11 @@ export class SocatCable {
   private process: ChildProcess | undefined;
   private readonly logPath: string;
 
-  constructor(prefix = 'heartline-serial-') {
+  /** With `record`, socat also writes each direction's bytes to `aToB.bin` / `bToA.bin` in `dir` (-r/-R). */
+  constructor(
+    prefix = 'heartline-serial-',
+    private readonly record = false,
+  ) {
     this.dir = mkdtempSync(join(tmpdir(), prefix));
     this.a = join(this.dir, 'ttyA');
     this.b = join(this.dir, 'ttyB');
@@ -29,7 +33,8 @@ export class SocatCable {
 
   async plug(): Promise<void> {
     if (this.process !== undefined) throw new Error('cable already plugged');
-    const args = ['-d', '-d', `pty,raw,echo=0,link=${this.a}`, `pty,raw,echo=0,link=${this.b}`];
+    const recording = this.record ? ['-r', join(this.dir, 'aToB.bin'), '-R', join(this.dir, 'bToA.bin')] : [];
+    const args = ['-d', '-d', ...recording, `pty,raw,echo=0,link=${this.a}`, `pty,raw,echo=0,link=${this.b}`];
     const log = openSync(this.logPath, 'a');
     this.process = spawn('socat', args, { stdio: ['ignore', 'ignore', log] });
     const started = Date.now();
