@@ -1,10 +1,12 @@
 import { VersionInfo } from './commands/VersionInfo.js';
 import { ConfigCheck } from './commands/config/ConfigCheck.js';
 import { AuthkeysGenerate } from './commands/authkeys/AuthkeysGenerate.js';
+import { WireDecode } from './commands/wire/WireDecode.js';
 
 /** Every command of `ha`, by id (oclif's explicit command strategy: no directory scanning). */
 export const commands = {
   'version-info': VersionInfo,
   'config:check': ConfigCheck,
   'authkeys:generate': AuthkeysGenerate,
+  'wire:decode': WireDecode,
 };
