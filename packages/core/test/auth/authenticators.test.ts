@@ -29,6 +29,16 @@ test('md5 and sha1 are RFC 2104 HMACs (known answers)', () => {
   assert.equal(createAuthenticator('sha1', longKey).sign(fox), createHmac('sha1', createHash('sha1').update(longKey).digest()).update(fox).digest('hex'));
 });
 
+test('md5 and sha1 agree with createHmac for every size: empty, block edges, growth, large fallback', () => {
+  for (const method of ['md5', 'sha1'] as const) {
+    const auth = createAuthenticator(method, 'hbl-lab-test-key');
+    for (const size of [0, 1, 55, 56, 63, 64, 65, 119, 120, 300, 1088, 5000, 16 * 1024, 16 * 1024 + 1, 70_000, 300]) {
+      const data = Buffer.alloc(size, size % 251);
+      assert.equal(auth.sign(data), createHmac(method, 'hbl-lab-test-key').update(data).digest('hex'), `${method} ${size}`);
+    }
+  }
+});
+
 test('verify: right token passes, any change fails, wrong length fails', () => {
   for (const method of ['crc', 'md5', 'sha1']) {
     const auth = createAuthenticator(method, 'secret');
