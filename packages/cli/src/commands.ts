@@ -2,6 +2,10 @@ import { VersionInfo } from './commands/VersionInfo.js';
 import { ConfigCheck } from './commands/config/ConfigCheck.js';
 import { AuthkeysGenerate } from './commands/authkeys/AuthkeysGenerate.js';
 import { WireDecode } from './commands/wire/WireDecode.js';
+import { Start } from './commands/start/Start.js';
+import { Status } from './commands/status/Status.js';
+import { StatusNodestatus } from './commands/status/StatusNodestatus.js';
+import { StatusHblinkstatus } from './commands/status/StatusHblinkstatus.js';
 
 /** Every command of `ha`, by id (oclif's explicit command strategy: no directory scanning). */
 export const commands = {
@@ -9,4 +13,8 @@ export const commands = {
   'config:check': ConfigCheck,
   'authkeys:generate': AuthkeysGenerate,
   'wire:decode': WireDecode,
+  start: Start,
+  status: Status,
+  'status:nodestatus': StatusNodestatus,
+  'status:hblinkstatus': StatusHblinkstatus,
 };

@@ -1,0 +1,45 @@
+import { Command, Flags } from '@oclif/core';
+import { Daemon } from '../../daemon/Daemon.js';
+import { daemonDefaults } from '../../daemon/daemonDefaults.js';
+import { pluginDescriptors } from '../../daemon/pluginDescriptors.js';
+import { exitWithHaError } from '../config/exitWithHaError.js';
+
+export class Start extends Command {
+  static override summary = 'Run this node in the foreground (the heartbeat daemon)';
+  static override description = [
+    'Reads ha.cf, haresources and authkeys, opens every medium of ha.cf through the installed transport',
+    'plugins and takes part in the cluster like heartbeat 3.0.6 would. Logs go to the ha.cf targets',
+    '(logfile, debugfile, logfacility) and to stderr in heartbeat\'s format. SIGTERM or SIGINT make the',
+    'graceful leave heartbeat makes (a status, shutdone, two last statuses), then the command exits 0.',
+    '',
+    'The node name is --node-name, else the first line of <config-dir>/nodeinfo, else uname -n, lowercased.',
+    '`ha status` talks to the daemon through <run-dir>/control.sock (mode 0600).',
+  ].join('\n');
+  static override examples = ['<%= config.bin %> start', '<%= config.bin %> start --config-dir ./ha.d --state-dir ./state --run-dir ./run'];
+  static override flags = {
+    'config-dir': Flags.directory({ description: 'directory holding ha.cf, haresources and authkeys', default: daemonDefaults.configDir }),
+    'node-name': Flags.string({ description: 'this node\'s name (default: nodeinfo, else uname -n)' }),
+    'state-dir': Flags.string({ description: 'where hb_generation, hb_uuid and hostcache are kept', default: daemonDefaults.stateDir }),
+    'run-dir': Flags.string({ description: 'where the control socket is created', default: daemonDefaults.runDir }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(Start);
+    const daemon = new Daemon({
+      configDir: flags['config-dir'],
+      nodeName: flags['node-name'],
+      stateDir: flags['state-dir'],
+      runDir: flags['run-dir'],
+      plugins: pluginDescriptors(this.config),
+      version: this.config.version,
+      stderr: (text) => process.stderr.write(text),
+    });
+    await daemon.start();
+    await daemon.finished;
+  }
+
+  protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
+    exitWithHaError(this, error);
+    return super.catch(error);
+  }
+}

@@ -1,0 +1,145 @@
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import {
+  ClusterNode,
+  HaError,
+  PluginTransportRegistry,
+  StructuredLogger,
+  SystemClock,
+  createLogSinks,
+  formatIssue,
+  loadConfigDir,
+  resolveNodeName,
+  type ConfigDir,
+  type LogSink,
+  type Logger,
+} from '@heartline/core';
+import { ControlServer } from './ControlServer.js';
+import type { DaemonOptions } from './DaemonOptions.js';
+import { daemonDefaults } from './daemonDefaults.js';
+import { StderrSink } from './StderrSink.js';
+
+/**
+ * `ha start` in the foreground: configuration, logging (ha.cf's targets plus stderr), the node,
+ * the control socket, and the signals. SIGTERM/SIGINT make the graceful leave heartbeat makes and
+ * resolve `finished`; a second signal during it stops at once. "No local heartbeat" restarts the
+ * node with a new generation, as heartbeat restarts itself.
+ */
+export class Daemon {
+  private readonly clock = new SystemClock();
+  private node: ClusterNode | undefined;
+  private control: ControlServer | undefined;
+  private sinks: LogSink[] = [];
+  private logger: Logger | undefined;
+  private stopRequested = false;
+  private resolveFinished: (() => void) | undefined;
+  private readonly removeSignals: Array<() => void> = [];
+  /** Resolves when the daemon has stopped and released everything. */
+  readonly finished = new Promise<void>((resolve) => {
+    this.resolveFinished = resolve;
+  });
+
+  constructor(private readonly options: DaemonOptions) {}
+
+  async start(): Promise<void> {
+    const o = this.options;
+    const nodeName = resolveNodeName({ explicit: o.nodeName, configDir: o.configDir });
+    const config = await loadConfigDir(o.configDir);
+    const authKeys = this.checkConfig(config);
+    const pid = process.pid;
+    this.sinks = [
+      ...createLogSinks(config.haCf, { clock: this.clock, pid, onProblem: (m) => o.stderr(`${m}\n`) }),
+      new StderrSink({ syslogFormat: true, hostname: hostname(), entity: 'heartbeat', pid }, config.haCf.debug > 0),
+    ];
+    const logger = new StructuredLogger(this.sinks, this.clock);
+    this.logger = logger;
+    logger.info('**************************');
+    logger.info(`Configuration validated. Starting Heartline ${o.version} (heartbeat 3.0.6 protocol) as node ${nodeName}`);
+    const transports = new PluginTransportRegistry(o.plugins);
+    const makeNode = () =>
+      new ClusterNode({ nodeName, haCf: config.haCf, authKeys, transports, clock: this.clock, logger, stateDir: o.stateDir, pid });
+    this.control = new ControlServer(join(o.runDir, daemonDefaults.socketName), (query) => this.answer(query));
+    try {
+      await this.control.listen();
+      await this.startNode(makeNode);
+    } catch (error) {
+      await this.release();
+      throw error;
+    }
+    this.trapSignals();
+  }
+
+  private async startNode(makeNode: () => ClusterNode): Promise<void> {
+    const node = makeNode();
+    this.node = node;
+    node.on((event) => {
+      if (event.kind !== 'local-heartbeat-lost' || this.stopRequested) return;
+      void (async () => {
+        await node.stop();
+        if (this.stopRequested) return;
+        this.logger?.info('Heartbeat restart triggered.');
+        await this.startNode(makeNode).catch((error: unknown) => this.fail(error));
+      })();
+    });
+    await node.start();
+  }
+
+  /** The graceful leave, then everything closes; a second call during it halts at once. */
+  async stop(): Promise<void> {
+    if (this.stopRequested) {
+      this.logger?.warn('Second stop request: halting without waiting for the leave to finish.');
+      await this.node?.halt();
+      await this.release();
+      return;
+    }
+    this.stopRequested = true;
+    try {
+      await this.node?.stop();
+    } finally {
+      await this.release();
+    }
+  }
+
+  private answer(query: Record<string, unknown>): unknown {
+    if (query['query'] !== 'status') throw new Error(`unknown query ${JSON.stringify(query['query'])}`);
+    const node = this.node;
+    if (node === undefined) throw new Error('the node is not running');
+    return { schema: 1, version: this.options.version, pid: process.pid, ...node.status() };
+  }
+
+  private checkConfig(config: ConfigDir) {
+    for (const issue of config.issues) this.options.stderr(`${formatIssue(issue)}\n`);
+    const errors = config.issues.filter((i) => i.severity === 'error');
+    if (errors.length > 0 || config.authKeys === undefined) {
+      throw new HaError(
+        'DAEMON_CONFIG_INVALID',
+        `${config.dir}: ${errors.length} error(s) in the configuration${config.authKeys === undefined ? ', no usable authkeys' : ''}`,
+      );
+    }
+    return config.authKeys;
+  }
+
+  private trapSignals(): void {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const handler = (): void => {
+        void this.stop().catch((error: unknown) => this.fail(error));
+      };
+      process.on(signal, handler);
+      this.removeSignals.push(() => process.off(signal, handler));
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.options.stderr(`${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 1;
+    void this.release();
+  }
+
+  private async release(): Promise<void> {
+    for (const remove of this.removeSignals.splice(0)) remove();
+    await this.control?.close();
+    this.control = undefined;
+    for (const sink of this.sinks.splice(0)) await sink.close?.();
+    this.resolveFinished?.();
+  }
+}

@@ -1,0 +1,14 @@
+import type { PluginDescriptor } from '@heartline/core';
+
+/** What `ha start` hands to the daemon. */
+export interface DaemonOptions {
+  readonly configDir: string;
+  /** `--node-name`; otherwise nodeinfo, then uname -n. */
+  readonly nodeName: string | undefined;
+  readonly stateDir: string;
+  readonly runDir: string;
+  readonly plugins: readonly PluginDescriptor[];
+  readonly version: string;
+  /** Where configuration issues and the log go in the foreground. */
+  readonly stderr: (text: string) => void;
+}

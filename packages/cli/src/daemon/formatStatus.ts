@@ -1,0 +1,19 @@
+import type { StatusReply } from './StatusReply.js';
+
+/**
+ * `ha status` for people: a headline, then `cl_status listnodes -v`'s layout, one block per node
+ * with its links indented below it.
+ */
+export function formatStatus(status: StatusReply): string {
+  const lines = [
+    `Heartline ${status.version} is running on this machine: node ${status.localNode}, status ${status.localStatus}, ` +
+      `generation ${status.generation}, pid ${status.pid}${status.commUp ? '' : ' (communication not up yet)'}.`,
+  ];
+  for (const node of status.nodes) {
+    lines.push('', `${node.name}\t${node.status}\t(nodetype: ${node.type})${node.name === status.localNode ? '\t(this node)' : ''}`);
+    for (const link of node.links) lines.push(`\t${link.name}\t${link.status}`);
+  }
+  const bad = Object.entries(status.badPackets);
+  if (bad.length > 0) lines.push('', `refused packets: ${bad.map(([reason, n]) => `${reason} ${n}`).join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
