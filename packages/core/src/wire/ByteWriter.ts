@@ -88,19 +88,20 @@ export class ByteWriter {
     this.pos = pos;
   }
 
-  /** A non-negative integer in decimal, without building a string. */
+  /** A non-negative integer in decimal, without building a string (netstring lengths are short). */
   decimal(n: number): void {
-    let div = 1;
-    while (div * 10 <= n) div *= 10;
     this.ensure(16);
     const buf = this.buf;
-    let pos = this.pos;
-    for (; div >= 1; div /= 10) {
-      const d = Math.floor(n / div);
-      buf[pos++] = 0x30 + d;
-      n -= d * div;
+    if (n < 10) {
+      buf[this.pos++] = 0x30 + n;
+    } else if (n < 100) {
+      const tens = (n / 10) | 0;
+      buf[this.pos++] = 0x30 + tens;
+      buf[this.pos++] = 0x30 + n - tens * 10;
+    } else {
+      const digits = String(n);
+      for (let i = 0; i < digits.length; i++) buf[this.pos++] = digits.charCodeAt(i);
     }
-    this.pos = pos;
   }
 
   /** Writes base64 of the bytes (classic text's binary values). */
