@@ -4,8 +4,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ensureBuilt, repoRoot } from './lib/ensureBuilt.mjs';
+import { ensureBuilt, ensureSystemPackages, repoRoot } from './lib/ensureBuilt.mjs';
 
+ensureSystemPackages();
 ensureBuilt();
 
 const roots = [

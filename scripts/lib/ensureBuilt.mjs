@@ -14,6 +14,12 @@ function run(command, args) {
   }
 }
 
+/** As root on Debian, installs the packages the cluster tests and the demo use (idempotent, quick when present). */
+export function ensureSystemPackages() {
+  if (process.getuid?.() !== 0 || spawnSync('sh', ['-c', 'command -v dpkg-query apt-get'], { stdio: 'ignore' }).status !== 0) return;
+  run('bash', [join(repoRoot, 'scripts', 'install-system-deps.sh')]);
+}
+
 export function ensureBuilt() {
   const marker = join(repoRoot, 'node_modules', '.package-lock.json');
   const lock = join(repoRoot, 'package-lock.json');
