@@ -5,11 +5,12 @@ import { AckProcessor } from './AckProcessor.js';
 import { addControlFields } from './addControlFields.js';
 import { heartbeatConstants as K } from './heartbeatConstants.js';
 import { LivenessMonitor } from './LivenessMonitor.js';
+import { LocalStatus } from './LocalStatus.js';
 import type { MembershipEvent } from './MembershipEvent.js';
 import type { MembershipOptions, MembershipTimings } from './MembershipOptions.js';
 import type { MembershipFlags, MembershipRuntime } from './MembershipRuntime.js';
 import type { MembershipSnapshot } from './MembershipSnapshot.js';
-import { formatUuid } from './formatUuid.js';
+import { snapshotOf } from './snapshotOf.js';
 import { MessageIntake } from './MessageIntake.js';
 import { NodeListSync } from './NodeListSync.js';
 import { NodeRecord } from './NodeRecord.js';
@@ -48,6 +49,7 @@ export class Membership implements MembershipRuntime {
   private readonly localRecord: NodeRecord;
   private readonly rexmit: RexmitRequests;
   private readonly nodeList: NodeListSync;
+  private readonly status: LocalStatus;
   private readonly liveness: LivenessMonitor;
   private readonly intake: MessageIntake;
   private readonly shutdownSequence: ShutdownSequence;
@@ -55,7 +57,6 @@ export class Membership implements MembershipRuntime {
   private readonly timers: Timer[] = [];
   private readonly random: () => number;
   private seq = 0;
-  private deadtimeBoosts = 0;
   private running = false;
 
   constructor(private readonly options: MembershipOptions) {
@@ -106,6 +107,7 @@ export class Membership implements MembershipRuntime {
       },
     });
     this.nodeList = new NodeListSync(this);
+    this.status = new LocalStatus(this);
     this.liveness = new LivenessMonitor(this, this.nodeList, options.autojoin);
     this.shutdownSequence = new ShutdownSequence(this, () => this.sendLocalStatus());
     this.intake = new MessageIntake(this, {
@@ -151,8 +153,8 @@ export class Membership implements MembershipRuntime {
     this.running = true;
     const now = this.clock.now();
     for (const node of this.table.all()) node.localLastUpdateMs = now;
-    this.addDeadtime(K.startupDeadtimeBoostMs);
-    this.timers.push(this.clock.setTimeout(() => this.popDeadtime(), K.startupDeadtimeBoostDurationMs));
+    this.status.addDeadtime(K.startupDeadtimeBoostMs);
+    this.timers.push(this.clock.setTimeout(() => this.status.popDeadtime(), K.startupDeadtimeBoostDurationMs));
     this.setLocalStatus('up');
     this.sendLocalStatus();
     this.timers.push(this.clock.setInterval(() => this.sendLocalStatus(), this.timings.keepaliveMs));
@@ -235,42 +237,15 @@ export class Membership implements MembershipRuntime {
   }
 
   snapshot(): MembershipSnapshot {
-    return {
-      localNode: this.localRecord.name,
-      localStatus: this.localRecord.status,
-      generation: this.options.generation,
-      commUp: this.flags.commNowUp,
-      flowControl: this.flags.flowControl,
-      nodes: this.table.all().map((n) => ({
-        name: n.name,
-        type: n.type,
-        status: n.status,
-        uuid: n.uuid === undefined ? undefined : formatUuid(n.uuid),
-        deadtimeMs: n.deadMs,
-        links: [...n.links.values()].map((l) => ({ name: l.name, status: l.status })),
-      })),
-    };
+    return snapshotOf(this.localRecord, this.options.generation, this.flags, this.table.all());
   }
 
   sendLocalStatus(): void {
-    const fields: Array<[string, string]> = [
-      ['t', 'status'],
-      ['st', this.localRecord.status],
-      ['dt', Math.floor(this.localRecord.deadMs).toString(16)],
-    ];
-    if (this.flags.flowControl) fields.push(['protocol', String(K.protocolVersion)]);
-    this.send(HaMessage.fromStrings(fields));
+    this.status.send();
   }
 
   setLocalStatus(status: string): void {
-    if (status !== this.localRecord.status && status.length > 1 && status.length < K.statusLength) {
-      this.localRecord.status = status;
-      this.sendLocalStatus();
-      this.logger.info(`Local status now set to: '${status}'`);
-      this.emit({ kind: 'local-status', status });
-      return;
-    }
-    this.logger.info(`Unable to set local status to: ${status}`);
+    this.status.set(status);
   }
 
   commNowUp(): void {
@@ -311,25 +286,6 @@ export class Membership implements MembershipRuntime {
     }
     if (flags.flowControl && history.hiseq - history.ackseq > K.flowControlLimit && flags.liveNodeCount < 2) {
       history.updateAckseq(history.hiseq - (K.flowControlLimit - 1), flags.sendDepth);
-    }
-  }
-
-  /** hb_add_deadtime: announce a longer deadtime (sent at once if it grows). */
-  private addDeadtime(incrementMs: number): void {
-    const boosted = this.timings.deadtimeMs + incrementMs;
-    if (this.localRecord.deadMs < boosted) {
-      this.localRecord.deadMs = boosted;
-      this.sendLocalStatus();
-    }
-    this.deadtimeBoosts++;
-  }
-
-  private popDeadtime(): void {
-    this.deadtimeBoosts--;
-    if (this.deadtimeBoosts <= 0) {
-      this.localRecord.deadMs = this.timings.deadtimeMs;
-      this.sendLocalStatus();
-      this.deadtimeBoosts = 0;
     }
   }
 

@@ -25,7 +25,8 @@ export class StatusProcessor {
     // An older status (both its ts and its seq are behind the last one) changes nothing.
     if (msgtime < node.rmtLastUpdate && seqno < node.statusSeqno) return;
 
-    if (node.type !== 'ping' && rt.flags.flowControl && !/^\s*[+-]?\d/.test(msg.get('protocol') ?? '')) {
+    // ha_msg_value_int only needs the field to exist (its value goes through atoi).
+    if (node.type !== 'ping' && rt.flags.flowControl && msg.get('protocol') === undefined) {
       log.info('flow control disabled due to different version heartbeat');
       rt.flags.flowControl = false;
     }
