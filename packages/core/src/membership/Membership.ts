@@ -166,6 +166,7 @@ export class Membership implements MembershipRuntime {
     this.timers.push(this.clock.setInterval(() => this.history.rotateFreeCount(), K.msgFreeIntervalMs));
     this.timers.push(this.clock.setInterval(() => this.poll(), K.pollIntervalMs));
     this.poll();
+    this.liveness.rescheduleDeadline();
   }
 
   /** Stops every timer at once, sending nothing: a crash, or the end of the graceful leave. */
@@ -174,6 +175,7 @@ export class Membership implements MembershipRuntime {
     for (const timer of this.timers.splice(0)) timer.cancel();
     this.rexmit.cancelAll();
     this.nodeList.cancel();
+    this.liveness.cancel();
   }
 
   get isRunning(): boolean {
@@ -289,9 +291,12 @@ export class Membership implements MembershipRuntime {
     }
   }
 
-  /** polled_input_dispatch, every 250 ms: timeouts, then comm-up. */
+  livenessChanged(): void {
+    if (this.running) this.liveness.rescheduleDeadline();
+  }
+
+  /** polled_input_dispatch, every 250 ms (and at each liveness deadline). */
   private poll(): void {
-    this.liveness.checkForTimeouts();
-    if (!this.flags.commLinksUp) this.liveness.checkCommIsUp();
+    this.liveness.poll();
   }
 }

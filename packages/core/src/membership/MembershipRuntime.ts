@@ -43,5 +43,7 @@ export interface MembershipRuntime {
   retransmit(message: HaMessage): void;
   emit(event: MembershipEvent): void;
   markNodeDead(node: NodeRecord): void;
+  /** A status arrived or a timeout basis changed: re-arm the liveness deadline. */
+  livenessChanged(): void;
   commNowUp(): void;
 }

@@ -65,6 +65,7 @@ export class StatusProcessor {
     node.rmtLastUpdate = msgtime;
     node.localLastUpdateMs = now;
     node.statusSeqno = seqno;
+    rt.livenessChanged();
   }
 
   /** live_node_count follows normal peers moving between init/dead and up/active. */
