@@ -356,7 +356,7 @@ export const errorCatalogue = {
   SERIAL_DEVICE_MISSING: {
     summary: 'The device of an ha.cf serial line does not exist',
     exitCode: 66,
-    hint: 'Check the device path on the serial line of ha.cf (ls -l /dev/ttyS*); Heartline keeps retrying to open it.',
+    hint: 'Check the device path on the serial line of ha.cf (ls -l /dev/ttyS*, or the socat link); the medium reopens by itself once the device exists.',
   },
   SERIAL_NOT_A_TTY: {
     summary: 'The device of an ha.cf serial line is not a serial port',
