@@ -93,4 +93,20 @@ describe('liveness (check_for_timeouts at the deadline and every 250 ms)', () =>
     assert.equal(atMsOf(h, 'node node2: is dead'), 2501);
     assert.equal(atMsOf(h, 'Link node2:eth0 dead.'), undefined);
   });
+
+  it('reports a missing local heartbeat (our own status did not loop back in time)', () => {
+    const h = makeMember({ localNode: 'node1', nodes: ['node1', 'node2'] });
+    const events: string[] = [];
+    h.m.on((e) => e.kind === 'local-heartbeat-lost' && events.push(e.kind));
+    h.m.start();
+    h.clock.advanceTo(500);
+    h.m.local().localLastUpdateMs = -10_000; // as if the loop had stalled past our deadtime
+    h.clock.advanceTo(750);
+    const lines = h.lines();
+    const dead = lines.indexOf('WARN: node node1: is dead');
+    assert.ok(dead >= 0);
+    assert.equal(lines[dead + 1], 'ERROR: No local heartbeat. Forcing restart.');
+    assert.deepEqual(events, ['local-heartbeat-lost']);
+    assert.equal(h.m.localStatus, 'up', 'we never mark ourselves dead');
+  });
 });
