@@ -1,3 +1,4 @@
+import { getUuid } from './getUuid.js';
 import type { HaMessage } from '../wire/HaMessage.js';
 import type { AckProcessor } from './AckProcessor.js';
 import type { LivenessMonitor } from './LivenessMonitor.js';
@@ -57,7 +58,7 @@ export class MessageIntake {
     const msgtime = parseHex(ts);
     if (msgtime === undefined || msgtime === 0) return;
 
-    const fromUuid = msg.getBinary('srcuuid');
+    const fromUuid = getUuid(msg, 'srcuuid');
     const node = rt.table.lookup(from, fromUuid);
     if (node === undefined) {
       this.unknownNode(from, fromUuid);

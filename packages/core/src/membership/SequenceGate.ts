@@ -1,3 +1,4 @@
+import { getUuid } from './getUuid.js';
 import type { Logger } from '../log/Logger.js';
 import type { HaMessage } from '../wire/HaMessage.js';
 import type { DropVerdict } from './DropVerdict.js';
@@ -39,7 +40,7 @@ export class SequenceGate {
     const type = msg.get('t') ?? '';
     const to = msg.get('dest');
     const from = msg.get('src');
-    const fromUuid = msg.getBinary('srcuuid');
+    const fromUuid = getUuid(msg, 'srcuuid');
     const local = ctx.localNode();
     if (from !== undefined && fromUuid !== undefined && ctx.table.learn(from, fromUuid)) ctx.uuidLearned();
 
@@ -74,7 +75,7 @@ export class SequenceGate {
       }
       gen = parsed;
     }
-    const toUuid = msg.getBinary('destuuid');
+    const toUuid = getUuid(msg, 'destuuid');
     const isToUs =
       toUuid !== undefined && toUuid.some((b) => b !== 0)
         ? sameBytes(toUuid, ctx.localUuid())

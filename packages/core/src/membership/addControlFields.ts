@@ -1,3 +1,4 @@
+import { getUuid } from './getUuid.js';
 import type { HaMessage } from '../wire/HaMessage.js';
 import type { ControlFieldsContext } from './ControlFieldsContext.js';
 import { formatUuid } from './formatUuid.js';
@@ -10,7 +11,7 @@ import { formatUuid } from './formatUuid.js';
  */
 export function addControlFields(msg: HaMessage, ctx: ControlFieldsContext): HaMessage | undefined {
   const to = msg.get('dest');
-  const toUuid = msg.getBinary('destuuid');
+  const toUuid = getUuid(msg, 'destuuid');
   if (to !== undefined) {
     const uuid = ctx.uuidOf(to);
     if (uuid !== undefined && uuid.some((b) => b !== 0)) msg.setBinary('destuuid', uuid);
