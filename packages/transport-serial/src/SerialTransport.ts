@@ -39,6 +39,8 @@ export class SerialTransport implements Transport {
   readonly id: string;
   readonly linkName: string;
   readonly wireFormat = 'classic' as const;
+  /** A missing device may appear later: open() keeps retrying with backoff after it rejects. */
+  readonly retriesOpen = true;
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly options: SerialTransportOptions;

@@ -85,6 +85,17 @@ export class LivenessMonitor {
     else rt.commNowUp();
   }
 
+  /**
+   * A medium reported it lost its carrier (serial cable pulled): its links to every peer are dead now,
+   * not a deadtime later. The next packet on that link brings it back up as usual.
+   */
+  mediumLost(linkName: string): void {
+    for (const node of this.rt.table.all()) {
+      const link = node.links.get(linkName);
+      if (node !== this.rt.local() && link?.status === 'up') this.changeLinkStatus(node, link, 'dead');
+    }
+  }
+
   changeLinkStatus(node: NodeRecord, link: LinkRecord, status: 'up' | 'dead'): void {
     link.status = status;
     this.rt.logger.info(`Link ${node.name}:${link.name} ${status}.`);

@@ -197,6 +197,11 @@ export class Membership implements MembershipRuntime {
     this.intake.process(message, linkName);
   }
 
+  /** Every medium carrying `linkName` lost its carrier: mark those links dead at once. */
+  mediumLost(linkName: string): void {
+    if (this.running) this.liveness.mediumLost(linkName);
+  }
+
   /** send_cluster_msg for the layers above (resource messages...). */
   send(message: HaMessage): void {
     this.flags.sendDepth++;

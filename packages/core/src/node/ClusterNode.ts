@@ -100,6 +100,12 @@ export class ClusterNode {
       });
       for (const medium of this.media) {
         this.unsubscribe.push(medium.onFrame((frame) => this.receive(medium, frame)));
+        const offEvents = medium.onMediumEvent?.((event) => {
+          if (event.kind === 'down' && !this.media.some((m) => m !== medium && m.linkName === medium.linkName)) {
+            member.mediumLost(medium.linkName);
+          }
+        });
+        if (offEvents !== undefined) this.unsubscribe.push(offEvents);
       }
       member.start();
       this.writeHostCache();
@@ -169,14 +175,27 @@ export class ClusterNode {
     }
   }
 
+  /**
+   * Opens every medium. One that fails stops the start, as in heartbeat, unless it retries by itself
+   * (`retriesOpen`) and another medium opened: then the node runs and that link stays dead until
+   * the medium comes up.
+   */
   private async openMedia(): Promise<void> {
     const { haCf, nodeName, clock, logger, transports } = this.options;
+    const retrying: unknown[] = [];
     for (const spec of haCf.media) {
       const factory = await transports.factoryFor(spec, this.container);
       const medium = factory.create(spec, { localNode: nodeName, clock, logger });
       this.media.push(medium);
-      await medium.open();
+      try {
+        await medium.open();
+      } catch (error) {
+        if (medium.retriesOpen !== true) throw error;
+        logger.error(`${(error as Error).message}; running without ${medium.id} until it opens`, { transport: medium.id });
+        retrying.push(error);
+      }
     }
+    if (retrying.length > 0 && retrying.length === this.media.length) throw retrying[0];
   }
 
   private async closeMedia(): Promise<void> {

@@ -16,6 +16,12 @@ export interface Transport {
   /** Heartbeat's link name: the interface for UDP media, the device path for serial. */
   readonly linkName: string;
   readonly wireFormat: WireFormat;
+  /**
+   * True when a failed open() keeps retrying by itself (a serial device that may appear later):
+   * the node then runs on its other media meanwhile. A medium without it that fails to open stops
+   * the node from starting, as in heartbeat.
+   */
+  readonly retriesOpen?: boolean;
   open(): Promise<void>;
   send(frame: Uint8Array): Promise<void>;
   /** Subscribes to received frames; returns the unsubscribe function. */

@@ -10,6 +10,7 @@ import { ClusterNode } from '../../src/node/ClusterNode.js';
 import { InMemoryNetwork } from '../../src/testing/InMemoryNetwork.js';
 import { InMemoryTransportFactory } from '../../src/testing/InMemoryTransportFactory.js';
 import { StaticTransportProvider } from '../../src/transport/StaticTransportProvider.js';
+import type { TransportFactory } from '../../src/transport/TransportFactory.js';
 
 export const epochMs = Date.UTC(2026, 10, 25, 23, 55, 19);
 export const authkeysText = 'auth 1\n1 sha1 hbl-lab-test-key\n';
@@ -30,7 +31,10 @@ export function haCfText(nodes: string[], extra = ''): string {
 }
 
 /** Nodes of one in-memory cluster on a shared ManualClock, real codec and auth in between. */
-export function makeCluster(names: string[], options: { haCf?: string; generation?: number; persist?: boolean } = {}) {
+export function makeCluster(
+  names: string[],
+  options: { haCf?: string; generation?: number; persist?: boolean; factories?: (network: InMemoryNetwork) => TransportFactory[] } = {},
+) {
   const clock = new ManualClock(0, epochMs);
   let r = 12345;
   const random = () => {
@@ -43,7 +47,7 @@ export function makeCluster(names: string[], options: { haCf?: string; generatio
   if (errors.length > 0) throw new Error(JSON.stringify(errors));
   const { keys } = parseAuthKeys(authkeysText, '/etc/ha.d/authkeys');
   if (keys === undefined) throw new Error('authkeys');
-  const transports = new StaticTransportProvider([new InMemoryTransportFactory(network)]);
+  const transports = new StaticTransportProvider(options.factories?.(network) ?? [new InMemoryTransportFactory(network)]);
   const stateDirs = new Map<string, string>();
   const build = (name: string, generation: number): TestNode => {
     const sink = new MemorySink();
