@@ -1,11 +1,12 @@
 // Measures failure detection between heartbeat 3.0.6 and Heartline: the time from a SIGKILL of
 // one side to the other side's `node X: is dead` line, at keepalive 100 ms / deadtime 500 ms.
 //
-//   node test/dist/interop/measure-detection.js [--kills N] [--media bcast|mcast|ucast] [--out FILE.md]
+//   node test/dist/interop/measure-detection.js [--kills N] [--media bcast|mcast|ucast] [--out FILE.md] [--keep]
 //
 // Needs root, heartbeat 3.0.6 and a build (npm run build). Kills alternate between the two sides;
-// before each kill the victim has run for more than 5 s (it announces deadtime + 2 s before that)
-// and a random 0-250 ms pause keeps the kill out of step with either side's timers.
+// before each kill the victim is past its first 5 s (it announces deadtime + 2 s before that)
+// (the survivor has seen dt = deadtime) and a random 0-250 ms pause keeps the kill out of step
+// with either side's timers.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { HeartlineProcess } from '../lib/HeartlineProcess.js';
@@ -18,7 +19,7 @@ import { waitUntil } from '../lib/waitUntil.js';
 import { writeHaConfig, type LabMedia } from '../lib/writeHaConfig.js';
 
 const { values } = parseArgs({
-  options: { kills: { type: 'string', default: '10' }, media: { type: 'string', default: 'bcast' }, out: { type: 'string' } },
+  options: { keep: { type: 'boolean', default: false }, kills: { type: 'string', default: '10' }, media: { type: 'string', default: 'bcast' }, out: { type: 'string' } },
 });
 const kills = Number(values.kills);
 const KEEPALIVE = '100ms';
@@ -40,7 +41,6 @@ try {
     });
   }
   let hbStarted = performance.now();
-  let hlStarted = performance.now();
   await hb.start();
   hl.start();
   const bothActive = async (): Promise<void> => {
@@ -58,13 +58,14 @@ try {
     await hb.start();
     hbStarted = performance.now();
     await bothActive();
-    // heartbeat detects Heartline.
-    await sleep(Math.max(0, hlStarted + 5500 - performance.now()) + Math.random() * 250);
+    // heartbeat detects Heartline. Heartline's 5 s of boosted dt count from when its node starts,
+    // which on a loaded host is up to a second after the process: wait for its own dt to drop.
+    await waitForClusterView(hl, { node2: { status: 'active', deadtimeMs: DEADTIME_MS } });
+    await sleep(Math.random() * 250);
     from = hb.log.mark();
     at = await hl.kill();
     byHeartbeat.push((await hb.log.waitFor(/node node2: is dead/, { from, timeoutMs: 10_000 })).seenAtMs - at);
     hl.start();
-    hlStarted = performance.now();
     await bothActive();
     console.log(`kill ${i + 1}/${kills}: Heartline saw heartbeat dead after ${byHeartline.at(-1)!.toFixed(0)} ms, heartbeat saw Heartline dead after ${byHeartbeat.at(-1)!.toFixed(0)} ms`);
   }
@@ -72,8 +73,8 @@ try {
 } finally {
   hb.close();
   hl.close();
-  await lab.destroy({ keepFiles: !ok });
-  if (!ok) console.error(`lab files kept in ${lab.dir}`);
+  await lab.destroy({ keepFiles: !ok || values.keep });
+  if (!ok || values.keep) console.error(`lab files kept in ${lab.dir}`);
 }
 
 const row = (who: string, xs: number[]): string =>
