@@ -3,6 +3,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LabNode } from './LabNode.js';
+import { deleteNetns } from './deleteNetns.js';
 import { removeStaleLabs } from './removeStaleLabs.js';
 import { runCommand } from './runCommand.js';
 import { waitUntil } from './waitUntil.js';
@@ -78,13 +79,7 @@ export class NetnsLab {
       if (node.initPid !== undefined) killQuietly(node.initPid);
       for (const pid of await node.pids()) killQuietly(pid);
     }
-    for (const ns of [...this.nodes.map((n) => n.ns), this.bridgeNs]) {
-      await waitUntil(`processes of ${ns} to exit`, async () => {
-        const { stdout } = await runCommand('ip', ['netns', 'pids', ns], { allowFailure: true });
-        return stdout.trim() === '' ? true : undefined;
-      }, { timeoutMs: 10_000 }).catch(() => undefined);
-      await runCommand('ip', ['netns', 'del', ns], { allowFailure: true });
-    }
+    for (const ns of [...this.nodes.map((n) => n.ns), this.bridgeNs]) await deleteNetns(ns);
     if (options.keepFiles !== true) rmSync(this.dir, { recursive: true, force: true });
   }
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deleteNetns } from './deleteNetns.js';
 import { runCommand } from './runCommand.js';
 
 /**
@@ -30,7 +31,7 @@ export async function removeStaleLabs(prefix: string): Promise<void> {
     }
   }
   for (const ns of stale) {
-    await runCommand('ip', ['netns', 'del', ns], { allowFailure: true });
+    await deleteNetns(ns);
     const lab = ns.replace(/(b|n\d+)$/, '');
     rmSync(join(tmpdir(), `${lab}-lab`), { recursive: true, force: true });
   }
@@ -39,7 +40,10 @@ export async function removeStaleLabs(prefix: string): Promise<void> {
 function isNodeProcess(pid: number): boolean {
   if (!existsSync(`/proc/${pid}`)) return false;
   try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('node');
+    // A killed test process stays a zombie until its parent reaps it: that is dead too.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('node');
   } catch {
     return false;
   }
