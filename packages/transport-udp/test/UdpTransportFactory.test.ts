@@ -3,7 +3,7 @@ import { createSocket, type Socket } from 'node:dgram';
 import { readFileSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
 import { isHaError, type MediaSpec, type Transport } from '@heartline/core';
-import { UcastTransport, UdpTransportFactory, nodeUdpEnvironment } from '@heartline/transport-udp';
+import { UcastTransport, UdpTransportFactory, nodeUdpEnvironment } from '../src/index.js';
 import { freeUdpPort } from './freeUdpPort.js';
 import { testContext } from './testContext.js';
 import { withInterfaces } from './fakeInterfaces.js';

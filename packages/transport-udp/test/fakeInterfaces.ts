@@ -1,5 +1,5 @@
 import type { NetworkInterfaceInfo } from 'node:os';
-import { nodeUdpEnvironment, type UdpEnvironment } from '@heartline/transport-udp';
+import { nodeUdpEnvironment, type UdpEnvironment } from '../src/index.js';
 
 /**
  * The real environment (real sockets, real kernel) with a different view of which addresses an
