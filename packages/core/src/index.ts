@@ -15,7 +15,7 @@ export { SyslogSink, type SyslogSinkOptions } from './log/SyslogSink.js';
 export type { LoggerProcess, LoggerSpawner } from './log/LoggerProcess.js';
 export { spawnLoggerProcess } from './log/spawnLoggerProcess.js';
 export { formatHeartbeatLine, HEARTBEAT_LEVEL_NAMES, type HeartbeatLineOptions } from './log/formatHeartbeatLine.js';
-export { createLogSinks, type CreateLogSinksOptions } from './log/createLogSinks.js';
+export { createLogSinks, type CreateLogSinksOptions, type LogTargets } from './log/createLogSinks.js';
 
 export type { Transport, FrameListener, MediumEvent, WireFormat } from './transport/Transport.js';
 export type { TransportFactory, TransportContext } from './transport/TransportFactory.js';

@@ -1,10 +1,18 @@
 import { hostname } from 'node:os';
-import type { HaCf } from '../config/HaCf.js';
 import type { Clock } from '../time/Clock.js';
 import { HeartbeatFileSink } from './HeartbeatFileSink.js';
 import type { LogSink } from './Logger.js';
 import type { LoggerSpawner } from './LoggerProcess.js';
 import { SyslogSink } from './SyslogSink.js';
+
+/** The ha.cf settings that choose log targets (an HaCf has them all). */
+export interface LogTargets {
+  readonly logfile: string | undefined;
+  readonly debugfile: string | undefined;
+  readonly logfacility: string | undefined;
+  readonly useLogd: boolean;
+  readonly syslogmsgfmt: boolean;
+}
 
 export interface CreateLogSinksOptions {
   readonly clock: Clock;
@@ -29,7 +37,7 @@ const LOGD_FACILITY = 'daemon';
  * Heartline does not have: it logs to syslog facility daemon, ha_logd's default, instead. A sink
  * that fails says so once, as a WARN line in the other sinks.
  */
-export function createLogSinks(config: HaCf, options: CreateLogSinksOptions): LogSink[] {
+export function createLogSinks(config: LogTargets, options: CreateLogSinksOptions): LogSink[] {
   const sinks: LogSink[] = [];
   const entity = options.entity ?? 'heartbeat';
   const pid = options.pid ?? process.pid;
