@@ -83,7 +83,9 @@ export class ClusterNode {
         uuid,
         generation,
         nodes: haCf.nodes.includes(nodeName) ? haCf.nodes : [...haCf.nodes, nodeName],
-        pingNodes: [...haCf.pingNodes, ...haCf.ping6Nodes, ...haCf.pingGroups.map((g) => g.name)],
+        // No ping medium yet (ha.cf's ping lines are ignored with a warning): ping nodes that can never
+        // answer would hold comm-up until initdead and show as dead, so membership does not track them.
+        pingNodes: [],
         linkNames: this.media.map((m) => m.linkName),
         clock,
         logger,

@@ -92,4 +92,13 @@ describe('ClusterNode media start-up and carrier loss', () => {
     c.clock.advance(10_000);
     assert.equal(c.nodes[0]!.node.status().nodes.find((n) => n.name === 'node2')?.status, 'active');
   });
+
+  it('ignores ping nodes (no ping medium yet): comm-up does not wait initdead for them', async () => {
+    const c = makeCluster(['node1', 'node2'], { haCf: haCfText(['node1', 'node2'], 'ping 10.213.0.1\n') });
+    for (const n of c.nodes) await n.node.start();
+    c.clock.advance(3000);
+    const status = c.nodes[0]!.node.status();
+    assert.equal(status.localStatus, 'active', 'comm-up long before initdead (12 s)');
+    assert.deepEqual(status.nodes.map((n) => n.name), ['node1', 'node2']);
+  });
 });
