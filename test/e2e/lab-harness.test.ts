@@ -3,19 +3,13 @@ import { after, before, describe, test } from 'node:test';
 import { e2eSkipReason } from '@heartline/core/testing';
 import { NetnsLab } from '../lib/NetnsLab.js';
 import { RealHeartbeat } from '../lib/RealHeartbeat.js';
-import { heartbeatBinary } from '../lib/heartbeatBinary.js';
+import { heartbeatSkipReason } from '../lib/heartbeatSkipReason.js';
 import { waitUntil } from '../lib/waitUntil.js';
 import { writeHaConfig } from '../lib/writeHaConfig.js';
 
 // Self-test of the lab harness with two real heartbeat 3.0.6 daemons: if this fails, the
 // Heartline e2e and interop failures are about the harness, not Heartline.
-const skip = e2eSkipReason({ root: true, commands: ['ip', 'nft', 'unshare', 'nsenter', 'cl_status'] }) ??
-  (heartbeatBinary() === undefined ? noHeartbeat() : undefined);
-
-function noHeartbeat(): string {
-  if (process.env['HEARTLINE_REQUIRE_E2E'] === '1') throw new Error('HEARTLINE_REQUIRE_E2E=1 but heartbeat 3.0.6 is not installed');
-  return 'needs heartbeat 3.0.6 (scripts/install-system-deps.sh)';
-}
+const skip = e2eSkipReason({ root: true, commands: ['ip', 'nft', 'unshare', 'nsenter', 'cl_status'] }) ?? heartbeatSkipReason();
 
 describe('lab harness with two real heartbeat daemons', { skip }, () => {
   let lab: NetnsLab;

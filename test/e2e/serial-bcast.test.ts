@@ -1,34 +1,42 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { e2eSkipReason } from '@heartline/core/testing';
 import { HeartlineProcess } from '../lib/HeartlineProcess.js';
 import { NetnsLab } from '../lib/NetnsLab.js';
 import { waitForClusterView } from '../lib/waitForClusterView.js';
 import { writeHaConfig } from '../lib/writeHaConfig.js';
-import { SocatCable } from '../lib/serial/SocatCable.js';
 
 const skip = e2eSkipReason({ root: true, commands: ['ip', 'unshare', 'nsenter', 'socat'] }) ?? false;
 const deadtimeMs = 3000;
 
-test('serial + bcast between two ha start nodes: unplugging the serial cable kills only that link; replugging brings it back', { skip, timeout: 180_000 }, async () => {
-  const cable = new SocatCable('heartline-e2e-serial-bcast-');
-  const lab = await NetnsLab.create({ nodes: 2 });
-  const nodes = lab.nodes.map((node) => new HeartlineProcess(node));
+describe('two ha start nodes on bcast and a serial cable', { skip }, () => {
+  let lab: NetnsLab;
+  let nodes: HeartlineProcess[] = [];
   let failed = true;
-  try {
-    await cable.plug();
-    const devices = [cable.a, cable.b];
-    lab.nodes.forEach((node, k) =>
+
+  before(async () => {
+    lab = await NetnsLab.create({ nodes: 2, serialCable: true });
+    nodes = lab.nodes.map((node) => new HeartlineProcess(node));
+  });
+
+  after(async () => {
+    for (const n of nodes) n.close();
+    await lab?.destroy({ keepFiles: failed });
+    if (failed && lab !== undefined) console.log(`lab files kept in ${lab.dir}`);
+  });
+
+  test('serial + bcast between two ha start nodes: unplugging the serial cable kills only that link; replugging brings it back', { timeout: 180_000 }, async () => {
+    const cable = lab.cable;
+    lab.nodes.forEach((node) =>
       writeHaConfig(node.configDir, {
         nodes: ['node1', 'node2'],
         iface: node.iface,
-        media: [{ kind: 'bcast' }],
+        media: [{ kind: 'bcast' }, { kind: 'serial', device: lab.cableEnd(node), baud: 19200 }],
         keepalive: '1',
         deadtime: '3',
         warntime: '2',
         initdead: '10',
-        extra: ['baud 19200', `serial ${devices[k] ?? ''}`],
       }),
     );
     for (const n of nodes) n.start();
@@ -64,9 +72,5 @@ test('serial + bcast between two ha start nodes: unplugging the serial cable kil
     await n2.log.waitFor(new RegExp(`Link node1:${cable.b.replaceAll('/', '\\/')} up\\.`), { from: back2, timeoutMs: 15_000 });
     assert.deepEqual(await linksOf(n1, 'node2'), { hleth0: 'up', [cable.a]: 'up' });
     failed = false;
-  } finally {
-    for (const n of nodes) n.close();
-    await lab.destroy({ keepFiles: failed });
-    await cable.dispose();
-  }
+  });
 });

@@ -1,87 +1,101 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, describe, test } from 'node:test';
 import { e2eSkipReason } from '@heartline/core/testing';
-import { LogTail } from '../lib/LogTail.js';
+import { HeartlineProcess } from '../lib/HeartlineProcess.js';
+import { NetnsLab } from '../lib/NetnsLab.js';
+import { RealHeartbeat } from '../lib/RealHeartbeat.js';
+import { heartbeatSkipReason } from '../lib/heartbeatSkipReason.js';
+import { sleep } from '../lib/sleep.js';
 import { waitUntil } from '../lib/waitUntil.js';
-import { HeartlineSerialNode } from '../lib/serial/HeartlineSerialNode.js';
-import { HEARTBEAT_BIN, RealHeartbeatNode } from '../lib/serial/RealHeartbeatNode.js';
-import { SocatCable } from '../lib/serial/SocatCable.js';
+import { writeHaConfig } from '../lib/writeHaConfig.js';
 
-const skip = e2eSkipReason({ root: true, commands: ['socat', 'unshare', 'nsenter', 'perl', 'cl_status', HEARTBEAT_BIN] }) ?? false;
+// A real heartbeat 3.0.6 (node1) and a Heartline node (node2), each in its lab container, joined
+// only by a socat pty pair made on the host: the lab's network is there but no medium uses it.
+const skip = e2eSkipReason({ root: true, commands: ['ip', 'unshare', 'nsenter', 'socat', 'cl_status'] }) ?? heartbeatSkipReason();
 const key = 'hbl-lab-test-key';
 const deadtimeMs = 3000;
 
-function haCf(device: string): string {
-  return ['keepalive 1', 'deadtime 3', 'warntime 2', 'initdead 10', 'baud 19200', `serial ${device}`, 'auto_failback on', 'crm no', 'node node1', 'node node2', ''].join('\n');
-}
+describe('interop: heartbeat 3.0.6 and Heartline over a serial cable', { skip }, () => {
+  let lab: NetnsLab;
+  let real: RealHeartbeat;
+  let ours: HeartlineProcess;
+  let failed = true;
 
-test('a real heartbeat 3.0.6 and a Heartline node joined only by a socat pty cable: both active, each sees the other die', { skip, timeout: 180_000 }, async (t) => {
-  const cable = new SocatCable('heartline-interop-serial-');
-  const real = new RealHeartbeatNode(mkdtempSync(join(tmpdir(), 'heartline-interop-hb-')), 'node1');
-  const ours = new HeartlineSerialNode(mkdtempSync(join(tmpdir(), 'heartline-interop-hl-')), 'node2');
-  let realLog: LogTail | undefined;
-  try {
-    await cable.plug();
-    real.configure(['logfacility none', 'logfile /var/log/ha-log', 'debugfile /var/log/ha-debug', 'use_logd no', 'realtime off', haCf(cable.a)].join('\n'), key);
-    ours.configure(haCf(cable.b), key);
-    realLog = new LogTail(real.logPath);
+  before(async () => {
+    lab = await NetnsLab.create({ nodes: 2, serialCable: true });
+    real = new RealHeartbeat(lab.node(1));
+    ours = new HeartlineProcess(lab.node(2));
+  });
+
+  after(async () => {
+    real?.close();
+    ours?.close();
+    await lab?.destroy({ keepFiles: failed });
+    if (failed && lab !== undefined) console.log(`lab files kept in ${lab.dir}`);
+  });
+
+  test('a real heartbeat 3.0.6 and a Heartline node joined only by a socat pty cable: both active, each sees the other die', { timeout: 180_000 }, async (t) => {
+    const cable = lab.cable;
+    for (const node of lab.nodes) {
+      writeHaConfig(node.configDir, {
+        nodes: ['node1', 'node2'],
+        iface: node.iface,
+        media: [{ kind: 'serial', device: lab.cableEnd(node), baud: 19200 }],
+        keepalive: '1',
+        deadtime: '3',
+        warntime: '2',
+        initdead: '10',
+        auth: { method: 'sha1', key },
+        extra: ['realtime off'],
+      });
+    }
     await real.start();
     ours.start();
 
     // Both active, each seeing the other active over the cable.
-    await realLog.waitFor(/Status update for node node2: status active/, { timeoutMs: 30_000 });
+    await real.log.waitFor(/Status update for node node2: status active/, { timeoutMs: 30_000 });
     await ours.log.waitFor(/Status update for node node1: status active/, { timeoutMs: 30_000 });
-    assert.match(await real.exec('cl_status', ['hbstatus']), /Heartbeat is running on this machine/);
-    assert.equal((await real.exec('cl_status', ['nodestatus', 'node1'])).trim(), 'active');
-    assert.equal((await real.exec('cl_status', ['nodestatus', 'node2'])).trim(), 'active');
-    assert.equal((await real.exec('cl_status', ['hblinkstatus', 'node2', cable.a])).trim(), 'up');
+    assert.match((await real.clStatus('hbstatus')).stdout, /Heartbeat is running on this machine/);
+    assert.equal(await real.nodeStatus('node1'), 'active');
+    assert.equal(await real.nodeStatus('node2'), 'active');
+    assert.equal((await real.clStatus('hblinkstatus', 'node2', cable.a)).stdout.trim(), 'up');
     const status = await ours.status();
+    assert.ok(status, 'ha status answers');
     assert.equal(status.localStatus, 'active');
     assert.ok(status.commUp);
     const peer = status.nodes.find((n) => n.name === 'node1');
     assert.equal(peer?.status, 'active');
     assert.deepEqual(peer?.links, [{ name: cable.b, status: 'up' }]);
-    assert.doesNotMatch(realLog.lines.map((l) => l.text).join('\n'), /ERROR|CRIT|bad node|replay|auth/i);
+    assert.doesNotMatch(real.log.lines.map((l) => l.text).join('\n'), /ERROR|CRIT|bad node|replay|auth/i);
 
     // Kill ours: the real heartbeat declares node2 dead; ours comes back and rejoins.
     await sleep(6000); // past both nodes' start-up deadtime boost (dt = deadtime + 2 s for 5 s)
-    let from = realLog.mark();
-    let killedAt = performance.now();
-    await ours.kill();
-    const realSawDeath = await realLog.waitFor(/WARN: node node2: is dead/, { from, timeoutMs: deadtimeMs + 5000 });
+    let from = real.log.mark();
+    let killedAt = await ours.kill();
+    const realSawDeath = await real.log.waitFor(/WARN: node node2: is dead/, { from, timeoutMs: deadtimeMs + 5000 });
     const heartbeatDetectMs = realSawDeath.seenAtMs - killedAt;
-    assert.equal((await real.exec('cl_status', ['nodestatus', 'node2'])).trim(), 'dead');
-    from = realLog.mark();
+    assert.equal(await real.nodeStatus('node2'), 'dead');
+    from = real.log.mark();
     ours.start();
-    await realLog.waitFor(/Status update for node node2: status active/, { from, timeoutMs: 30_000 });
+    await real.log.waitFor(/Status update for node node2: status active/, { from, timeoutMs: 30_000 });
     await waitUntil('ours active with node1 active', async () => {
       const s = await ours.status();
-      return s.localStatus === 'active' && s.nodes.some((n) => n.name === 'node1' && n.status === 'active') ? true : undefined;
+      return s?.localStatus === 'active' && s.nodes.some((n) => n.name === 'node1' && n.status === 'active') ? true : undefined;
     });
 
     // Kill the real one: ours declares node1 dead in time and stays active.
     await sleep(6000);
     const mark = ours.log.mark();
-    killedAt = performance.now();
-    await real.stop();
+    killedAt = await real.kill();
     const oursSawDeath = await ours.log.waitFor(/WARN: node node1: is dead/, { from: mark, timeoutMs: deadtimeMs + 5000 });
     const heartlineDetectMs = oursSawDeath.seenAtMs - killedAt;
-    const after = await ours.status();
-    assert.equal(after.localStatus, 'active');
-    assert.equal(after.nodes.find((n) => n.name === 'node1')?.status, 'dead');
+    const view = await ours.status();
+    assert.equal(view?.localStatus, 'active');
+    assert.equal(view?.nodes.find((n) => n.name === 'node1')?.status, 'dead');
     t.diagnostic(`death detected after: heartbeat ${Math.round(heartbeatDetectMs)} ms, Heartline ${Math.round(heartlineDetectMs)} ms (deadtime ${deadtimeMs} ms)`);
     assert.ok(heartlineDetectMs <= deadtimeMs + 300, `Heartline took ${heartlineDetectMs} ms`);
     // heartbeat's own detection is not ours to bound tightly: it checks every 250 ms and logs late.
     assert.ok(heartbeatDetectMs <= deadtimeMs + 1500, `heartbeat took ${heartbeatDetectMs} ms`);
-  } finally {
-    realLog?.close();
-    await real.stop();
-    await ours.dispose();
-    await cable.dispose();
-    real.dispose();
-  }
+    failed = false;
+  });
 });

@@ -4,7 +4,7 @@ import { e2eSkipReason } from '@heartline/core/testing';
 import { HeartlineProcess } from '../lib/HeartlineProcess.js';
 import { NetnsLab } from '../lib/NetnsLab.js';
 import { RealHeartbeat } from '../lib/RealHeartbeat.js';
-import { heartbeatBinary } from '../lib/heartbeatBinary.js';
+import { heartbeatSkipReason } from '../lib/heartbeatSkipReason.js';
 import { sleep } from '../lib/sleep.js';
 import { waitForClusterView } from '../lib/waitForClusterView.js';
 import { waitUntil } from '../lib/waitUntil.js';
@@ -14,7 +14,7 @@ import { writeHaConfig, type HaConfigOptions } from '../lib/writeHaConfig.js';
 // auth, no resources: each accepts the other, 25 % loss for 60 s kills nobody and leaves no
 // retransmission errors in heartbeat's log, a killed side is declared dead by the other, and a
 // restarted side rejoins.
-const skip = e2eSkipReason({ root: true, commands: ['ip', 'nft', 'unshare', 'nsenter', 'cl_status'] }) ?? heartbeatSkip();
+const skip = e2eSkipReason({ root: true, commands: ['ip', 'nft', 'unshare', 'nsenter', 'cl_status'] }) ?? heartbeatSkipReason();
 const LOSS_SECONDS = Number(process.env['HEARTLINE_INTEROP_LOSS_SECONDS'] ?? 60);
 const DEADTIME_MS = 500;
 /**
@@ -25,12 +25,6 @@ const DEADTIME_MS = 500;
  * Heartline's: Heartline's own detection is held to deadtime + 200 ms.
  */
 const HEARTBEAT_LATENESS_MS = 250 + 100 + 100;
-
-function heartbeatSkip(): string | undefined {
-  if (heartbeatBinary() !== undefined) return undefined;
-  if (process.env['HEARTLINE_REQUIRE_E2E'] === '1') throw new Error('HEARTLINE_REQUIRE_E2E=1 but heartbeat 3.0.6 is not installed');
-  return 'needs heartbeat 3.0.6 (scripts/install-system-deps.sh)';
-}
 
 /** What heartbeat logs when a peer's retransmission or acknowledgement handling is broken. */
 const REXMIT_TROUBLE = /too many missing pkts|Cannot rexmit pkt|Invalid rexmit seqnos|lost a lot of packets|Message hist queue is filling up|is dead/;

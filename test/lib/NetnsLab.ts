@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SocatCable } from '@heartline/transport-serial/testing';
 import { LabNode } from './LabNode.js';
 import { deleteNetns } from './deleteNetns.js';
 import { removeStaleLabs } from './removeStaleLabs.js';
@@ -13,6 +14,12 @@ export interface LabOptions {
   readonly nodes: number;
   /** Keep IPv6 on (link-local addresses only, no DAD) for mcast6/ucast6 tests. Default off. */
   readonly ipv6?: boolean;
+  /**
+   * Also join node1 and node2 by a null-modem cable, plugged in: a socat pty pair on the host whose
+   * links are in the lab dir (the containers see the host's /tmp; they rebind only /etc/ha.d,
+   * /var/lib/heartbeat, /var/log and /run). `record` keeps each direction's bytes (SocatCable).
+   */
+  readonly serialCable?: boolean | { readonly record: boolean };
 }
 
 /** Every namespace of a lab starts with this; the rest is the creating process's PID in base 36. */
@@ -35,6 +42,7 @@ export class NetnsLab {
     readonly dir: string,
     readonly bridgeNs: string,
     readonly nodes: readonly LabNode[],
+    private readonly socat: SocatCable | undefined,
   ) {}
 
   static async create(options: LabOptions): Promise<NetnsLab> {
@@ -47,7 +55,10 @@ export class NetnsLab {
       const i = k + 1;
       return new LabNode(i, `node${i}`, `${id}n${i}`, `${SUBNET}.${10 + i}`, IFACE, join(dir, `node${i}`));
     });
-    const lab = new NetnsLab(id, dir, `${id}b`, nodes);
+    const cable = options.serialCable === undefined || options.serialCable === false
+      ? undefined
+      : new SocatCable('serial-', options.serialCable !== true && options.serialCable.record, dir);
+    const lab = new NetnsLab(id, dir, `${id}b`, nodes, cable);
     try {
       await lab.createBridge();
       for (const node of nodes) {
@@ -55,6 +66,7 @@ export class NetnsLab {
         await lab.attach(node, options.ipv6 ?? false);
         await startContainer(node);
       }
+      await cable?.plug();
     } catch (error) {
       await lab.destroy();
       throw error;
@@ -68,9 +80,22 @@ export class NetnsLab {
     return node;
   }
 
+  /** The serial cable: end `a` at node1, `b` at node2 (or free, in a one-node lab); only with `serialCable`. */
+  get cable(): SocatCable {
+    if (this.socat === undefined) throw new Error('this lab has no serial cable (LabOptions.serialCable)');
+    return this.socat;
+  }
+
+  /** The device path of the serial cable's end at `node` (node1 or node2). */
+  cableEnd(node: LabNode): string {
+    if (node.index > 2) throw new RangeError(`the serial cable ends at node1 and node2, not at ${node.name}`);
+    return node.index === 1 ? this.cable.a : this.cable.b;
+  }
+
   /**
-   * Kills every process of the lab (by PID, only inside its namespaces) and deletes the
-   * namespaces. Node directories (configs, logs) are removed unless `keepFiles` (for post-mortems).
+   * Kills every process of the lab (by PID: inside its namespaces, and the cable's socat) and deletes
+   * the namespaces. The lab dir (configs, logs, the cable's links and socat log) is removed unless
+   * `keepFiles` (for post-mortems).
    */
   async destroy(options: { keepFiles?: boolean } = {}): Promise<void> {
     if (this.destroyed) return;
@@ -80,6 +105,7 @@ export class NetnsLab {
       for (const pid of await node.pids()) killQuietly(pid);
     }
     for (const ns of [...this.nodes.map((n) => n.ns), this.bridgeNs]) await deleteNetns(ns);
+    await this.socat?.unplug();
     if (options.keepFiles !== true) rmSync(this.dir, { recursive: true, force: true });
   }
 

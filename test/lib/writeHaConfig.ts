@@ -5,7 +5,12 @@ export type LabMedia =
   | { readonly kind: 'bcast' }
   | { readonly kind: 'mcast'; readonly group?: string; readonly port?: number; readonly ttl?: number; readonly loop?: boolean }
   /** One line per peer address, own address included when `includeSelf` (heartbeat ignores it). */
-  | { readonly kind: 'ucast'; readonly peers: readonly string[] };
+  | { readonly kind: 'ucast'; readonly peers: readonly string[] }
+  /**
+   * `serial DEVICE`; `baud BAUD` (heartbeat's default 19200) is written before the first serial line,
+   * since heartbeat fixes the speed of all its serial lines there and allows one `baud` line only.
+   */
+  | { readonly kind: 'serial'; readonly device: string; readonly baud?: number };
 
 export interface HaConfigOptions {
   /** Every node of the cluster, in ha.cf order. */
@@ -43,10 +48,17 @@ export function writeHaConfig(configDir: string, options: HaConfigOptions): void
     ...(options.initdead === undefined ? [] : [`initdead ${options.initdead}`]),
     `udpport ${options.udpport ?? 694}`,
   ];
+  const bauds = new Set(options.media.flatMap((m) => (m.kind === 'serial' && m.baud !== undefined ? [m.baud] : [])));
+  if (bauds.size > 1) throw new RangeError(`one baud for every serial line, not ${[...bauds].join(' and ')}`);
+  let baud: number | undefined = [...bauds][0];
   for (const m of options.media) {
     if (m.kind === 'bcast') lines.push(`bcast ${options.iface}`);
     else if (m.kind === 'mcast') {
       lines.push(`mcast ${options.iface} ${m.group ?? '239.0.213.1'} ${m.port ?? options.udpport ?? 694} ${m.ttl ?? 1} ${m.loop === true ? 1 : 0}`);
+    } else if (m.kind === 'serial') {
+      if (baud !== undefined) lines.push(`baud ${baud}`);
+      baud = undefined;
+      lines.push(`serial ${m.device}`);
     } else for (const peer of m.peers) lines.push(`ucast ${options.iface} ${peer}`);
   }
   lines.push(`auto_failback ${options.autoFailback ?? 'on'}`, 'crm no');

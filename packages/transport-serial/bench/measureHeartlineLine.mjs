@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bytes per second two Heartline nodes (ClusterNode + this transport, in one process) put on a serial
-// cable (socat pty pair, 19200 baud) in steady state: the counterpart of measureRealHeartbeatLine.mjs.
+// cable (socat pty pair, 19200 baud) in steady state: the counterpart of test/interop/measure-heartbeat-serial-line.ts.
 //   node packages/transport-serial/bench/measureHeartlineLine.mjs [keepalive_s=2] [deadtime_s=10] [window_s=60]
 // Needs socat; build first (npx tsc -b). Prints one JSON line.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClusterNode, MemorySink, PluginTransportRegistry, StructuredLogger, SystemClock, parseAuthKeys, parseHaCf } from '@heartline/core';
-import { SocatCable } from '../dist/test/helpers/SocatCable.js';
+import { SocatCable } from '../dist/src/testing.js';
 
 const [keepalive = '2', deadtime = '10', windowS = '60'] = process.argv.slice(2);
 const packageRoot = fileURLToPath(new URL('../', import.meta.url));

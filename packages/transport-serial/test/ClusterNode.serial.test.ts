@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { ClusterNode, MemorySink, PluginTransportRegistry, StructuredLogger, SystemClock, parseAuthKeys, parseHaCf } from '@heartline/core';
 import type { MembershipEvent } from '@heartline/core';
 import { e2eSkipReason } from '@heartline/core/testing';
-import { SocatCable } from './helpers/SocatCable.js';
+import { SocatCable } from '../src/testing.js';
 
 const skip = e2eSkipReason({ root: false, commands: ['socat'] }) ?? false;
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url)); // from dist/test/

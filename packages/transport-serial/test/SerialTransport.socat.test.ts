@@ -8,7 +8,7 @@ import { lineTimeMs } from '../src/lineTimeMs.js';
 import { SerialTransport } from '../src/SerialTransport.js';
 import { SerialTransportFactory } from '../src/SerialTransportFactory.js';
 import { readSerialDirection, serialVectorsPresent, vectorsDir } from './helpers/serialVectors.js';
-import { SocatCable } from './helpers/SocatCable.js';
+import { SocatCable } from '../src/testing.js';
 
 const skip = e2eSkipReason({ root: false, commands: ['socat'] }) ?? (serialVectorsPresent() ? false : `serial vectors not found at ${vectorsDir}`);
 
