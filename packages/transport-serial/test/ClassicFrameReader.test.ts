@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ClassicFrameReader } from '../src/ClassicFrameReader.js';
-import { readSerialDirection, serialVectorsPresent, vectorsDir } from './helpers/serialVectors.js';
+import { readSerialDirection, serialVectorsSkipReason } from './helpers/serialVectors.js';
 
-const skipVectors = serialVectorsPresent() ? false : `serial vectors not found at ${vectorsDir} (set HEARTLINE_VECTORS)`;
+const skipVectors = serialVectorsSkipReason();
 const frame = (body: string): Buffer => Buffer.from(`>>>\n${body}<<<\n`, 'latin1');
 const status = frame('t=status\nst=active\nsrc=node1\nseq=2a\nauth=1 18a75272932441b22e62b08d0d7b83056889d46f\n');
 

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { isHaError } from '@heartline/core';
 import type { ManualClock } from '@heartline/core';
 import { harness } from './helpers/harness.js';
-import { readSerialDirection, serialVectorsPresent, vectorsDir } from './helpers/serialVectors.js';
+import { readSerialDirection, serialVectorsSkipReason } from './helpers/serialVectors.js';
 import { settle } from './helpers/settle.js';
 
-const skipVectors = serialVectorsPresent() ? false : `serial vectors not found at ${vectorsDir} (set HEARTLINE_VECTORS)`;
+const skipVectors = serialVectorsSkipReason();
 const status = Buffer.from('>>>\nt=status\nst=active\nsrc=node2\n<<<\n', 'latin1');
 
 /** Advances to `atMs` timer by timer, settling the mock binding's ticks so opens complete where they fall. */

@@ -7,10 +7,10 @@ import { e2eSkipReason } from '@heartline/core/testing';
 import { lineTimeMs } from '../src/lineTimeMs.js';
 import { SerialTransport } from '../src/SerialTransport.js';
 import { SerialTransportFactory } from '../src/SerialTransportFactory.js';
-import { readSerialDirection, serialVectorsPresent, vectorsDir } from './helpers/serialVectors.js';
+import { readSerialDirection, serialVectorsSkipReason } from './helpers/serialVectors.js';
 import { SocatCable } from '../src/testing.js';
 
-const skip = e2eSkipReason({ root: false, commands: ['socat'] }) ?? (serialVectorsPresent() ? false : `serial vectors not found at ${vectorsDir}`);
+const skip = e2eSkipReason({ root: false, commands: ['socat'] }) ?? serialVectorsSkipReason();
 
 function endpoint(device: string, clock: SystemClock, options: ConstructorParameters<typeof SerialTransport>[3] = {}) {
   const sink = new MemorySink();

@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lineTimeMs } from '../src/lineTimeMs.js';
 import { harness } from './helpers/harness.js';
-import { readSerialDirection, serialVectorsPresent, vectorsDir } from './helpers/serialVectors.js';
+import { readSerialDirection, serialVectorsSkipReason } from './helpers/serialVectors.js';
 import { settle } from './helpers/settle.js';
 
-const skipVectors = serialVectorsPresent() ? false : `serial vectors not found at ${vectorsDir} (set HEARTLINE_VECTORS)`;
+const skipVectors = serialVectorsSkipReason();
 
 function numbered(seq: number, size = 203): Buffer {
   const head = `>>>\nt=status\nseq=${seq.toString(16)}\npad=`;

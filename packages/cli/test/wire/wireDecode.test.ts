@@ -1,7 +1,8 @@
+import { e2eSkipReason } from '@heartline/core/testing';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,7 @@ import { haBin, runHa } from '../runHa.js';
 
 const repoRoot = fileURLToPath(new URL('../../../../../', import.meta.url)); // from packages/cli/dist/test/wire/
 const vectors = join(process.env.HEARTLINE_VECTORS ?? join(repoRoot, '..', 'shared', 'vectors'), 'heartbeat-3.0.6');
-const skip = existsSync(vectors) ? false : `vectors not found at ${vectors} (set HEARTLINE_VECTORS)`;
+const skip = e2eSkipReason({ root: false, files: [vectors] }) ?? false;
 
 const dir = mkdtempSync(join(tmpdir(), 'heartline-wire-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

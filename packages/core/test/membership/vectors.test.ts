@@ -6,9 +6,9 @@ import { WireAuth } from '../../src/auth/WireAuth.js';
 import type { HaMessage } from '../../src/wire/HaMessage.js';
 import { ManualClock } from '../../src/time/ManualClock.js';
 import { makeMember } from './harness.js';
-import { vectorFile, vectorKey, vectorsDir, vectorsPresent } from '../wire/vectors.js';
+import { vectorFile, vectorKey, vectorsSkipReason } from '../wire/vectors.js';
 
-const skip = vectorsPresent() ? false : `vectors not found at ${vectorsDir} (set HEARTLINE_VECTORS)`;
+const skip = vectorsSkipReason();
 
 interface Captured {
   readonly atMs: number;

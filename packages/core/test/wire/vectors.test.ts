@@ -9,9 +9,9 @@ import { readPcap } from '../../src/wire/pcap/readPcap.js';
 import { parseUdpFrame } from '../../src/wire/pcap/parseUdpFrame.js';
 import { WireAuth } from '../../src/auth/WireAuth.js';
 import { createAuthenticator } from '../../src/auth/createAuthenticator.js';
-import { pcapNames, readDump, splitStream, vectorFile, vectorKey, vectorsDir, vectorsPresent } from './vectors.js';
+import { pcapNames, readDump, splitStream, vectorFile, vectorKey, vectorsSkipReason } from './vectors.js';
 
-const skip = vectorsPresent() ? false : `vectors not found at ${vectorsDir} (set HEARTLINE_VECTORS)`;
+const skip = vectorsSkipReason();
 
 function wireAuthFor(method: string, key = vectorKey): WireAuth {
   return new WireAuth({ activeSlot: 1, slots: new Map([[1, { slot: 1, method, key: method === 'crc' ? undefined : key }]]) });

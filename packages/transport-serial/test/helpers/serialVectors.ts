@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { e2eSkipReason } from '@heartline/core/testing';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -8,8 +9,9 @@ export const vectorsDir = join(process.env['HEARTLINE_VECTORS'] ?? join(repoRoot
 export const vectorKey = 'hbl-lab-test-key';
 const base = '20-serial-2node';
 
-export function serialVectorsPresent(): boolean {
-  return existsSync(join(vectorsDir, `${base}.txt`));
+/** Why the serial vector tests cannot run here (false when they can); an error under HEARTLINE_REQUIRE_E2E=1. */
+export function serialVectorsSkipReason(): string | false {
+  return e2eSkipReason({ root: false, files: [join(vectorsDir, `${base}.txt`)] }) ?? false;
 }
 
 export interface SerialDirection {
