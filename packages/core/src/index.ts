@@ -70,7 +70,6 @@ export type { MembershipSnapshot } from './membership/MembershipSnapshot.js';
 export { heartbeatConstants } from './membership/heartbeatConstants.js';
 export { formatUuid } from './membership/formatUuid.js';
 export { uuidFromNodename } from './membership/uuidFromNodename.js';
-export { ResourcelessParticipant } from './failover/ResourcelessParticipant.js';
 export { ClusterNode } from './node/ClusterNode.js';
 export type { ClusterNodeOptions } from './node/ClusterNodeOptions.js';
 export type { ClusterNodeStatus } from './node/ClusterNodeStatus.js';

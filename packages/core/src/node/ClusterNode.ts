@@ -3,7 +3,6 @@ import { mkdirSync } from 'node:fs';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { WireAuth } from '../auth/WireAuth.js';
 import { HaError } from '../errors/HaError.js';
-import { ResourcelessParticipant } from '../failover/ResourcelessParticipant.js';
 import type { MembershipEvent } from '../membership/MembershipEvent.js';
 import { Membership } from '../membership/Membership.js';
 import { loadLocalUuid } from '../membership/loadLocalUuid.js';
@@ -33,7 +32,6 @@ export class ClusterNode {
   private readonly unsubscribe: Array<() => void> = [];
   private readonly listeners = new Set<(event: MembershipEvent) => void>();
   private member: Membership | undefined;
-  private participant: ResourcelessParticipant | undefined;
   private state: ClusterNodeStatus['state'] = 'stopped';
   private stopping: Promise<void> | undefined;
 
@@ -99,12 +97,6 @@ export class ClusterNode {
       });
       this.member = member;
       this.container.register(nodeTokens.membership, { useValue: member });
-      // Under nice_failback a heartbeat peer waits for our answer in the resource negotiation; until
-      // a resource layer exists we answer it as a node holding nothing (legacy has no negotiation).
-      if (haCf.autoFailback !== 'legacy') {
-        this.participant = new ResourcelessParticipant(member);
-        this.participant.attach();
-      }
       member.on((event) => {
         for (const listener of [...this.listeners]) listener(event);
       });
@@ -133,15 +125,7 @@ export class ClusterNode {
       const member = this.member;
       if (member === undefined) return;
       this.state = 'stopping';
-      const participant = this.participant;
-      const release =
-        participant === undefined
-          ? releaseResources
-          : async () => {
-              await participant.releaseResources();
-              await releaseResources?.();
-            };
-      await member.shutdown(release);
+      await member.shutdown(releaseResources);
       member.halt();
       await this.closeMedia();
       this.options.logger.info(`${this.nodeName} Heartbeat shutdown complete.`);
