@@ -6,11 +6,9 @@ import type { HeartlineStatus } from '../lib/HeartlineStatus.js';
 import { NetnsLab } from '../lib/NetnsLab.js';
 import { percentile } from '../lib/percentile.js';
 import { sleep } from '../lib/sleep.js';
-import { writeHaConfig } from '../lib/writeHaConfig.js';
+import { SERIAL_DEADTIME_MS as deadtimeMs, writeSerialCableConfig } from '../lib/writeSerialCableConfig.js';
 
 const skip = e2eSkipReason({ root: true, commands: ['ip', 'unshare', 'nsenter', 'socat'] }) ?? false;
-const key = 'hbl-lab-test-key';
-const deadtimeMs = 3000;
 
 const sees = (status: HeartlineStatus | undefined, peer: string, want: string): boolean =>
   status?.nodes.some((n) => n.name === peer && n.status === want && n.links.some((l) => l.status === (want === 'dead' ? 'dead' : 'up'))) ?? false;
@@ -35,18 +33,7 @@ describe('two ha start nodes on a serial cable', { skip }, () => {
   });
 
   test('two `ha start` nodes joined only by a socat serial cable at 19200 baud: both active; a killed node is dead within deadtime + 300 ms', { timeout: 120_000 }, async (t) => {
-    for (const node of lab.nodes) {
-      writeHaConfig(node.configDir, {
-        nodes: ['node1', 'node2'],
-        iface: node.iface,
-        media: [{ kind: 'serial', device: lab.cableEnd(node), baud: 19200 }],
-        keepalive: '1',
-        deadtime: '3',
-        warntime: '2',
-        initdead: '10',
-        auth: { method: 'sha1', key },
-      });
-    }
+    writeSerialCableConfig(lab);
     node1.start();
     node2.start();
     await node1.log.waitFor(/Status update for node node2: status active/, { timeoutMs: 20_000 });

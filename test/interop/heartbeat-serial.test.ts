@@ -7,13 +7,11 @@ import { RealHeartbeat } from '../lib/RealHeartbeat.js';
 import { heartbeatSkipReason } from '../lib/heartbeatSkipReason.js';
 import { sleep } from '../lib/sleep.js';
 import { waitUntil } from '../lib/waitUntil.js';
-import { writeHaConfig } from '../lib/writeHaConfig.js';
+import { SERIAL_DEADTIME_MS as deadtimeMs, writeSerialCableConfig } from '../lib/writeSerialCableConfig.js';
 
 // A real heartbeat 3.0.6 (node1) and a Heartline node (node2), each in its lab container, joined
 // only by a socat pty pair made on the host: the lab's network is there but no medium uses it.
 const skip = e2eSkipReason({ root: true, commands: ['ip', 'unshare', 'nsenter', 'socat', 'cl_status'] }) ?? heartbeatSkipReason();
-const key = 'hbl-lab-test-key';
-const deadtimeMs = 3000;
 
 describe('interop: heartbeat 3.0.6 and Heartline over a serial cable', { skip }, () => {
   let lab: NetnsLab;
@@ -36,19 +34,7 @@ describe('interop: heartbeat 3.0.6 and Heartline over a serial cable', { skip },
 
   test('a real heartbeat 3.0.6 and a Heartline node joined only by a socat pty cable: both active, each sees the other die', { timeout: 180_000 }, async (t) => {
     const cable = lab.cable;
-    for (const node of lab.nodes) {
-      writeHaConfig(node.configDir, {
-        nodes: ['node1', 'node2'],
-        iface: node.iface,
-        media: [{ kind: 'serial', device: lab.cableEnd(node), baud: 19200 }],
-        keepalive: '1',
-        deadtime: '3',
-        warntime: '2',
-        initdead: '10',
-        auth: { method: 'sha1', key },
-        extra: ['realtime off'],
-      });
-    }
+    writeSerialCableConfig(lab, ['realtime off']);
     await real.start();
     ours.start();
 
