@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { e2eSkipReason } from '@heartline/core/testing';
 import { HeartlineProcess } from '../lib/HeartlineProcess.js';
-import { NetnsLab } from '../lib/NetnsLab.js';
+import { LabFixture } from '../lib/LabFixture.js';
 import { waitForClusterView } from '../lib/waitForClusterView.js';
 import { writeHaConfig, type LabMedia } from '../lib/writeHaConfig.js';
 
@@ -23,20 +23,13 @@ const rounds: ReadonlyArray<{ name: string; media: LabMedia[] }> = [
 ];
 
 describe('membership of three Heartline nodes over UDP', { skip }, () => {
-  let lab: NetnsLab;
-  let failed = false;
+  const fixture = new LabFixture({ nodes: 3 });
   const detections: Record<string, number[]> = {};
 
-  before(async () => {
-    lab = await NetnsLab.create({ nodes: 3 });
-  });
-
-  after(async () => {
+  after(() => {
     for (const [medium, ms] of Object.entries(detections)) {
       console.log(`detection of a SIGKILLed Heartline node by its Heartline peers over ${medium}: ${ms.map((m) => m.toFixed(0)).join(', ')} ms`);
     }
-    await lab?.destroy({ keepFiles: failed });
-    if (failed) console.log(`lab files kept in ${lab.dir}`);
   });
 
   for (const round of rounds) {
@@ -44,7 +37,7 @@ describe('membership of three Heartline nodes over UDP', { skip }, () => {
       let nodes: HeartlineProcess[] = [];
 
       before(async () => {
-        nodes = lab.nodes.map((node) => {
+        nodes = fixture.lab.nodes.map((node) => {
           writeHaConfig(node.configDir, {
             nodes: NAMES,
             iface: node.iface,
@@ -65,14 +58,7 @@ describe('membership of three Heartline nodes over UDP', { skip }, () => {
         }
       });
 
-      const guard = async (body: () => Promise<void>): Promise<void> => {
-        try {
-          await body();
-        } catch (error) {
-          failed = true;
-          throw error;
-        }
-      };
+      const guard = (body: () => Promise<void>): Promise<void> => fixture.guard(body);
 
       test('all three see each other active, with one link per node on hleth0', () =>
         guard(async () => {

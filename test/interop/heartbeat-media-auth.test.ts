@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { e2eSkipReason } from '@heartline/core/testing';
 import { HeartlineProcess } from '../lib/HeartlineProcess.js';
-import { NetnsLab } from '../lib/NetnsLab.js';
+import { LabFixture } from '../lib/LabFixture.js';
+import type { NetnsLab } from '../lib/NetnsLab.js';
 import { RealHeartbeat } from '../lib/RealHeartbeat.js';
 import { heartbeatSkipReason } from '../lib/heartbeatSkipReason.js';
 import { sleep } from '../lib/sleep.js';
@@ -84,22 +85,14 @@ describe('interop: heartbeat 3.0.6 and Heartline over mcast and ucast, with sha1
   let lab: NetnsLab;
   let hb: RealHeartbeat;
   let hl: HeartlineProcess;
-  let failed = false;
   // Generations of the previous round: each restart on kept state must announce a higher one.
   let lastHlGeneration = 0;
   let lastHbGeneration = 0;
 
-  before(async () => {
-    lab = await NetnsLab.create({ nodes: 2 });
-    hb = new RealHeartbeat(lab.node(1));
-    hl = new HeartlineProcess(lab.node(2));
-  });
-
-  after(async () => {
-    hb?.close();
-    hl?.close();
-    await lab?.destroy({ keepFiles: failed });
-    if (failed) console.log(`lab files kept in ${lab.dir}`);
+  const fixture = new LabFixture({ nodes: 2 }, (built, f) => {
+    lab = built;
+    hb = f.closeAfter(new RealHeartbeat(built.node(1)));
+    hl = f.closeAfter(new HeartlineProcess(built.node(2)));
   });
 
   /** heartbeat's generation, from the file it writes at start before it sends anything. */
@@ -207,7 +200,7 @@ describe('interop: heartbeat 3.0.6 and Heartline over mcast and ucast, with sha1
         assert.deepEqual(hlErrors, [], 'Heartline logged errors during the round');
         console.log(`${round.name}: joined after ${joined}; ${leave}; round took ${elapsed()} (generations: heartbeat ${hbGeneration}, Heartline ${view.generation})`);
       } catch (error) {
-        failed = true;
+        fixture.failed = true;
         await stopBoth();
         throw error;
       }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { e2eSkipReason } from '@heartline/core/testing';
 import { HeartlineProcess } from '../lib/HeartlineProcess.js';
-import { NetnsLab } from '../lib/NetnsLab.js';
+import { LabFixture } from '../lib/LabFixture.js';
 import { RealHeartbeat } from '../lib/RealHeartbeat.js';
 import { heartbeatSkipReason } from '../lib/heartbeatSkipReason.js';
 import { sleep } from '../lib/sleep.js';
@@ -30,13 +30,16 @@ const HEARTBEAT_LATENESS_MS = 250 + 100 + 100;
 const REXMIT_TROUBLE = /too many missing pkts|Cannot rexmit pkt|Invalid rexmit seqnos|lost a lot of packets|Message hist queue is filling up|is dead/;
 
 describe('interop: heartbeat 3.0.6 and Heartline over bcast', { skip }, () => {
-  let lab: NetnsLab;
   let hb: RealHeartbeat;
   let hl: HeartlineProcess;
-  let failed = false;
+  const fixture = new LabFixture({ nodes: 2 }, (lab, f) => {
+    hb = f.closeAfter(new RealHeartbeat(lab.node(1)));
+    hl = f.closeAfter(new HeartlineProcess(lab.node(2)));
+  });
+  const guard = (body: () => Promise<void>): Promise<void> => fixture.guard(body);
 
   const configure = (timing: Pick<HaConfigOptions, 'keepalive' | 'deadtime' | 'warntime'>): void => {
-    for (const node of lab.nodes) {
+    for (const node of fixture.lab.nodes) {
       writeHaConfig(node.configDir, {
         nodes: ['node1', 'node2'],
         iface: node.iface,
@@ -49,15 +52,6 @@ describe('interop: heartbeat 3.0.6 and Heartline over bcast', { skip }, () => {
     }
   };
 
-  const guard = async (body: () => Promise<void>): Promise<void> => {
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      throw error;
-    }
-  };
-
   const bothActive = async (): Promise<void> => {
     await waitUntil('heartbeat (node1) to see node2 active', async () => ((await hb.nodeStatus('node2')) === 'active' ? true : undefined), {
       timeoutMs: 30_000,
@@ -65,19 +59,6 @@ describe('interop: heartbeat 3.0.6 and Heartline over bcast', { skip }, () => {
     });
     await waitForClusterView(hl, { node1: { status: 'active' }, node2: { status: 'active' } });
   };
-
-  before(async () => {
-    lab = await NetnsLab.create({ nodes: 2 });
-    hb = new RealHeartbeat(lab.node(1));
-    hl = new HeartlineProcess(lab.node(2));
-  });
-
-  after(async () => {
-    hb?.close();
-    hl?.close();
-    await lab?.destroy({ keepFiles: failed });
-    if (failed) console.log(`lab files kept in ${lab.dir}`);
-  });
 
   describe('keepalive 100 ms, deadtime 2 s', () => {
     before(async () => {
@@ -99,7 +80,7 @@ describe('interop: heartbeat 3.0.6 and Heartline over bcast', { skip }, () => {
       guard(async () => {
         const hbFrom = hb.log.mark();
         const hlFrom = hl.log.mark();
-        await lab.node(2).setLoss(25);
+        await fixture.lab.node(2).setLoss(25);
         const views: string[] = [];
         let counters = { in: 0, out: 0 };
         try {
@@ -110,8 +91,8 @@ describe('interop: heartbeat 3.0.6 and Heartline over bcast', { skip }, () => {
             await sleep(1000);
           }
         } finally {
-          counters = await lab.node(2).lossCounters();
-          await lab.node(2).clearLoss();
+          counters = await fixture.lab.node(2).lossCounters();
+          await fixture.lab.node(2).clearLoss();
         }
         assert.ok(counters.in > 50 && counters.out > 50, `the loss rules dropped packets both ways: ${JSON.stringify(counters)}`);
         assert.deepEqual(views, [], 'heartbeat\'s view of node2 / ours of node1 left "active"');
