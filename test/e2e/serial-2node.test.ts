@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { e2eSkipReason } from '@heartline/core/testing';
 import { HeartlineProcess } from '../lib/HeartlineProcess.js';
 import type { HeartlineStatus } from '../lib/HeartlineStatus.js';
-import { NetnsLab } from '../lib/NetnsLab.js';
+import { LabFixture } from '../lib/LabFixture.js';
+import type { NetnsLab } from '../lib/NetnsLab.js';
 import { percentile } from '../lib/percentile.js';
 import { sleep } from '../lib/sleep.js';
 import { SERIAL_DEADTIME_MS as deadtimeMs, writeSerialCableConfig } from '../lib/writeSerialCableConfig.js';
@@ -17,20 +18,13 @@ describe('two ha start nodes on a serial cable', { skip }, () => {
   let lab: NetnsLab;
   let node1: HeartlineProcess;
   let node2: HeartlineProcess;
-  let failed = true;
-
-  before(async () => {
-    lab = await NetnsLab.create({ nodes: 2, serialCable: true });
-    node1 = new HeartlineProcess(lab.node(1));
-    node2 = new HeartlineProcess(lab.node(2));
+  const fixture = new LabFixture({ nodes: 2, serialCable: true }, (built, f) => {
+    lab = built;
+    node1 = f.closeAfter(new HeartlineProcess(built.node(1)));
+    node2 = f.closeAfter(new HeartlineProcess(built.node(2)));
   });
-
-  after(async () => {
-    node1?.close();
-    node2?.close();
-    await lab?.destroy({ keepFiles: failed });
-    if (failed && lab !== undefined) console.log(`lab files kept in ${lab.dir}`);
-  });
+  // Until the test below ends well, a failure (or a timeout) keeps the lab's files.
+  fixture.failed = true;
 
   test('two `ha start` nodes joined only by a socat serial cable at 19200 baud: both active; a killed node is dead within deadtime + 300 ms', { timeout: 120_000 }, async (t) => {
     writeSerialCableConfig(lab);
@@ -64,6 +58,6 @@ describe('two ha start nodes on a serial cable', { skip }, () => {
     t.diagnostic(`node2 killed -> node1 logs "is dead" after ${detections.map((d) => Math.round(d)).join(', ')} ms (deadtime ${deadtimeMs} ms, keepalive 1 s)`);
     assert.ok(percentile(detections, 100) <= deadtimeMs + 300, `detections ${detections.join(', ')}`);
     assert.ok(percentile(detections, 0) >= deadtimeMs - 1000 - 100, 'not declared dead before deadtime minus one keepalive');
-    failed = false;
+    fixture.failed = false;
   });
 });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { e2eSkipReason } from '@heartline/core/testing';
 import { HeartlineProcess } from '../lib/HeartlineProcess.js';
-import { NetnsLab } from '../lib/NetnsLab.js';
+import { LabFixture } from '../lib/LabFixture.js';
+import type { NetnsLab } from '../lib/NetnsLab.js';
 import { RealHeartbeat } from '../lib/RealHeartbeat.js';
 import { heartbeatSkipReason } from '../lib/heartbeatSkipReason.js';
 import { sleep } from '../lib/sleep.js';
@@ -17,20 +18,13 @@ describe('interop: heartbeat 3.0.6 and Heartline over a serial cable', { skip },
   let lab: NetnsLab;
   let real: RealHeartbeat;
   let ours: HeartlineProcess;
-  let failed = true;
-
-  before(async () => {
-    lab = await NetnsLab.create({ nodes: 2, serialCable: true });
-    real = new RealHeartbeat(lab.node(1));
-    ours = new HeartlineProcess(lab.node(2));
+  const fixture = new LabFixture({ nodes: 2, serialCable: true }, (built, f) => {
+    lab = built;
+    real = f.closeAfter(new RealHeartbeat(built.node(1)));
+    ours = f.closeAfter(new HeartlineProcess(built.node(2)));
   });
-
-  after(async () => {
-    real?.close();
-    ours?.close();
-    await lab?.destroy({ keepFiles: failed });
-    if (failed && lab !== undefined) console.log(`lab files kept in ${lab.dir}`);
-  });
+  // Until the test below ends well, a failure (or a timeout) keeps the lab's files.
+  fixture.failed = true;
 
   test('a real heartbeat 3.0.6 and a Heartline node joined only by a socat pty cable: both active, each sees the other die', { timeout: 180_000 }, async (t) => {
     const cable = lab.cable;
@@ -82,6 +76,6 @@ describe('interop: heartbeat 3.0.6 and Heartline over a serial cable', { skip },
     assert.ok(heartlineDetectMs <= deadtimeMs + 300, `Heartline took ${heartlineDetectMs} ms`);
     // heartbeat's own detection is not ours to bound tightly: it checks every 250 ms and logs late.
     assert.ok(heartbeatDetectMs <= deadtimeMs + 1500, `heartbeat took ${heartbeatDetectMs} ms`);
-    failed = false;
+    fixture.failed = false;
   });
 });
