@@ -1,13 +1,13 @@
+import { HaCommand } from '../HaCommand.js';
 import { randomBytes } from 'node:crypto';
-import { Command, Flags } from '@oclif/core';
+import { Flags } from '@oclif/core';
 import { HaError, SystemClock } from '@heartline/core';
-import { exitWithHaError } from '../config/exitWithHaError.js';
 import { writeNewFile } from './writeNewFile.js';
 
 /** 256 random bits: more than sha1's or md5's output, well under HMAC's 64-byte block. */
 const KEY_BYTES = 32;
 
-export class AuthkeysGenerate extends Command {
+export class AuthkeysGenerate extends HaCommand {
   static override summary = 'Write a new authkeys file with a random key';
   static override description = [
     'Writes `auth 1` and `1 <method> <key>` with a key of 256 random bits (hex), creating the file with',
@@ -42,11 +42,6 @@ export class AuthkeysGenerate extends Command {
       throw new HaError('AUTHKEYS_WRITE_FAILED', `cannot write ${flags.out}: ${explain(code, error)}`, { cause: error });
     }
     this.log(`wrote ${flags.out} (${flags.method}, mode 0600); copy it to every node`);
-  }
-
-  protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
-    exitWithHaError(this, error);
-    return super.catch(error);
   }
 }
 

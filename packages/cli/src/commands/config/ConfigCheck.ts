@@ -1,8 +1,8 @@
-import { Command, Flags } from '@oclif/core';
+import { HaCommand } from '../HaCommand.js';
+import { Flags } from '@oclif/core';
 import { errorCatalogue, formatIssue, isHaError, loadConfigDir, type ConfigIssue } from '@heartline/core';
-import { exitWithHaError } from './exitWithHaError.js';
 
-export class ConfigCheck extends Command {
+export class ConfigCheck extends HaCommand {
   static override summary = 'Check ha.cf, haresources and authkeys as heartbeat 3.0.6 would';
   static override description = [
     'Reads the three files of the configuration directory and prints every problem at once, as',
@@ -42,10 +42,5 @@ export class ConfigCheck extends Command {
     }
     const first = errors[0];
     if (first !== undefined) this.exit(errorCatalogue[first.code].exitCode);
-  }
-
-  protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
-    exitWithHaError(this, error);
-    return super.catch(error);
   }
 }

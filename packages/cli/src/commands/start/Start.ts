@@ -1,10 +1,10 @@
-import { Command, Flags } from '@oclif/core';
+import { HaCommand } from '../HaCommand.js';
+import { Flags } from '@oclif/core';
 import { Daemon } from '../../daemon/Daemon.js';
 import { daemonDefaults } from '../../daemon/daemonDefaults.js';
 import { pluginDescriptors } from '../../daemon/pluginDescriptors.js';
-import { exitWithHaError } from '../config/exitWithHaError.js';
 
-export class Start extends Command {
+export class Start extends HaCommand {
   static override summary = 'Run this node in the foreground (the heartbeat daemon)';
   static override description = [
     'Reads ha.cf, haresources and authkeys, opens every medium of ha.cf through the installed transport',
@@ -36,10 +36,5 @@ export class Start extends Command {
     });
     await daemon.start();
     await daemon.finished;
-  }
-
-  protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
-    exitWithHaError(this, error);
-    return super.catch(error);
   }
 }

@@ -1,10 +1,10 @@
-import { Command, Flags } from '@oclif/core';
-import { daemonDefaults } from '../../daemon/daemonDefaults.js';
+import { HaCommand } from '../HaCommand.js';
+import { Flags } from '@oclif/core';
+import { runDirFlag } from '../../daemon/runDirFlag.js';
 import { fetchStatus } from '../../daemon/fetchStatus.js';
 import { formatStatus } from '../../daemon/formatStatus.js';
-import { exitWithHaError } from '../config/exitWithHaError.js';
 
-export class Status extends Command {
+export class Status extends HaCommand {
   static override summary = "Show the running node's view of the cluster: nodes, links, local status, generation";
   static override description = [
     'Asks the local daemon (ha start) through its control socket. Exits 1 when no daemon answers,',
@@ -14,7 +14,7 @@ export class Status extends Command {
   ].join('\n');
   static override examples = ['<%= config.bin %> status', '<%= config.bin %> status --json', '<%= config.bin %> status nodestatus node2'];
   static override flags = {
-    'run-dir': Flags.string({ description: 'where the daemon\'s control socket is', default: daemonDefaults.runDir }),
+    'run-dir': runDirFlag,
     json: Flags.boolean({ description: 'print the status as JSON', default: false }),
   };
 
@@ -23,10 +23,5 @@ export class Status extends Command {
     const status = await fetchStatus(flags['run-dir']);
     if (flags.json) this.log(JSON.stringify(status, null, 2));
     else process.stdout.write(formatStatus(status));
-  }
-
-  protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
-    exitWithHaError(this, error);
-    return super.catch(error);
   }
 }

@@ -1,10 +1,10 @@
-import { Args, Command, Flags } from '@oclif/core';
+import { HaCommand } from '../HaCommand.js';
+import { Args } from '@oclif/core';
 import { HaError } from '@heartline/core';
-import { daemonDefaults } from '../../daemon/daemonDefaults.js';
+import { runDirFlag } from '../../daemon/runDirFlag.js';
 import { fetchStatus } from '../../daemon/fetchStatus.js';
-import { exitWithHaError } from '../config/exitWithHaError.js';
 
-export class StatusHblinkstatus extends Command {
+export class StatusHblinkstatus extends HaCommand {
   static override summary = "Print the status of one of a node's heartbeat links, as cl_status hblinkstatus does";
   static override description = 'Prints up or dead. Exits 0 for up, 1 for dead, 11 for an unknown node, 13 for an unknown link.';
   static override examples = ['<%= config.bin %> status hblinkstatus node2 eth0'];
@@ -13,7 +13,7 @@ export class StatusHblinkstatus extends Command {
     link: Args.string({ description: 'link name: the interface of a UDP medium, the device of a serial one', required: true }),
   };
   static override flags = {
-    'run-dir': Flags.string({ description: 'where the daemon\'s control socket is', default: daemonDefaults.runDir }),
+    'run-dir': runDirFlag,
   };
 
   async run(): Promise<void> {
@@ -27,10 +27,5 @@ export class StatusHblinkstatus extends Command {
     }
     this.log(link.status);
     if (link.status !== 'up') this.exit(1);
-  }
-
-  protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
-    exitWithHaError(this, error);
-    return super.catch(error);
   }
 }

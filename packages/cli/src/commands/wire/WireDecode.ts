@@ -1,13 +1,13 @@
-import { Args, Command, Flags } from '@oclif/core';
+import { HaCommand } from '../HaCommand.js';
+import { Args, Flags } from '@oclif/core';
 import { decodeMessage, type OpenResult } from '@heartline/core';
-import { exitWithHaError } from '../config/exitWithHaError.js';
 import { describePacket } from './describePacket.js';
 import { findPackets } from './findPackets.js';
 import { loadWireAuth } from './loadWireAuth.js';
 import { packetJson } from './packetJson.js';
 import { readInput } from './readInput.js';
 
-export class WireDecode extends Command {
+export class WireDecode extends HaCommand {
   static override summary = 'Decode heartbeat packets from a capture or a raw payload file';
   static override description = [
     'FILE is a classic pcap (tcpdump -w; UDP to or from --port), or raw bytes: one payload, or a',
@@ -56,10 +56,5 @@ export class WireDecode extends Command {
       const auth = keys === undefined ? '' : `, auth OK: ${authOk}, auth FAILED: ${packets.length - authOk}`;
       this.log(`# ${packets.length} heartbeat packet(s): decoded: ${decodedCount}${auth}`);
     }
-  }
-
-  protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
-    exitWithHaError(this, error);
-    return super.catch(error);
   }
 }
