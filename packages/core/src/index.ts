@@ -68,7 +68,7 @@ export type { MembershipOptions, MembershipTimings } from './membership/Membersh
 export type { MembershipEvent } from './membership/MembershipEvent.js';
 export type { MembershipSnapshot } from './membership/MembershipSnapshot.js';
 export { heartbeatConstants } from './membership/heartbeatConstants.js';
-export { formatUuid } from './membership/formatUuid.js';
+export { formatUuid } from './wire/formatUuid.js';
 export { uuidFromNodename } from './membership/uuidFromNodename.js';
 export { ClusterNode } from './node/ClusterNode.js';
 export type { ClusterNodeOptions } from './node/ClusterNodeOptions.js';

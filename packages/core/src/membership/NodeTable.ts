@@ -1,5 +1,5 @@
 import type { Logger } from '../log/Logger.js';
-import { formatUuid } from './formatUuid.js';
+import { formatUuid } from '../wire/formatUuid.js';
 import { NodeRecord } from './NodeRecord.js';
 import type { NodeType } from './NodeType.js';
 

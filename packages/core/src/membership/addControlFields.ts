@@ -1,7 +1,7 @@
 import { getUuid } from './getUuid.js';
 import type { HaMessage } from '../wire/HaMessage.js';
 import type { ControlFieldsContext } from './ControlFieldsContext.js';
-import { formatUuid } from './formatUuid.js';
+import { formatUuid } from '../wire/formatUuid.js';
 
 /**
  * add_control_msg_fields (ha_msg_internal.c): fills in `destuuid`/`dest`, then `src`, `srcuuid`,

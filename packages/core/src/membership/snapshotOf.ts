@@ -1,4 +1,4 @@
-import { formatUuid } from './formatUuid.js';
+import { formatUuid } from '../wire/formatUuid.js';
 import type { MembershipFlags } from './MembershipRuntime.js';
 import type { MembershipSnapshot } from './MembershipSnapshot.js';
 import type { NodeRecord } from './NodeRecord.js';

@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatUuid } from './formatUuid.js';
+import { formatUuid } from '../wire/formatUuid.js';
 
 /**
  * write_node_uuid_file: `<stateDir>/hostcache`, one `name\tuuid\tweight\tsite\n` line per normal

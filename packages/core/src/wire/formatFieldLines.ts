@@ -2,6 +2,7 @@ import type { HaField } from './HaField.js';
 import { fieldTypeDigit } from './HaField.js';
 import type { HaMessage } from './HaMessage.js';
 import { escapeBytesC } from './escapeBytesC.js';
+import { formatUuid } from './formatUuid.js';
 
 const encoder = new TextEncoder();
 
@@ -31,11 +32,8 @@ function formatValue(field: Exclude<HaField, { type: 'struct' }>): string {
     case 'list':
       return `[${field.value.map((s) => escapeBytesC(encoder.encode(s))).join(', ')}]`;
     case 'binary': {
-      const hex = Buffer.from(field.value).toString('hex');
-      if (field.name.endsWith('uuid') && field.value.length === 16) {
-        return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}  (16 bytes binary)`;
-      }
-      return `hex:${hex}  (${field.value.length} bytes binary)`;
+      if (field.name.endsWith('uuid') && field.value.length === 16) return `${formatUuid(field.value)}  (16 bytes binary)`;
+      return `hex:${Buffer.from(field.value).toString('hex')}  (${field.value.length} bytes binary)`;
     }
     case 'compressed':
       return `hex:${Buffer.from(field.value).toString('hex')}  (${field.value.length} bytes compressed)`;

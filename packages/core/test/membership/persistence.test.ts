@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GlibcRandom } from '../../src/membership/GlibcRandom.js';
 import { uuidFromNodename } from '../../src/membership/uuidFromNodename.js';
-import { formatUuid } from '../../src/membership/formatUuid.js';
+import { formatUuid } from '../../src/wire/formatUuid.js';
 import { nextGeneration } from '../../src/membership/nextGeneration.js';
 import { loadLocalUuid } from '../../src/membership/loadLocalUuid.js';
 import { writeHostCache } from '../../src/membership/writeHostCache.js';
