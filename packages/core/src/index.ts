@@ -81,3 +81,14 @@ export type { PluginDescriptor } from './plugins/PluginDescriptor.js';
 export type { HeartlineManifest } from './plugins/HeartlineManifest.js';
 export { PluginTransportRegistry } from './plugins/PluginTransportRegistry.js';
 export { pluginApiVersion } from './plugins/pluginApiVersion.js';
+
+// resource agents and groups (the resource layer)
+export type { AgentResult, ResourceOperation } from './resources/AgentResult.js';
+export { describeResult } from './resources/AgentResult.js';
+export type { AgentContext } from './resources/AgentContext.js';
+export type { CommandRunner, CommandRequest, CommandOutcome } from './resources/CommandRunner.js';
+export type { ResourceAgent, ValidateContext } from './resources/ResourceAgent.js';
+export type { ResourceInstance } from './resources/ResourceInstance.js';
+export type { AgentProvider } from './resources/AgentProvider.js';
+export { StaticAgentProvider } from './resources/StaticAgentProvider.js';
+export { PluginAgentRegistry } from './plugins/PluginAgentRegistry.js';

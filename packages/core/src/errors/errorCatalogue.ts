@@ -459,6 +459,42 @@ export const errorCatalogue = {
     exitCode: 13,
     hint: 'Make sure ha status and the running daemon are the same Heartline version.',
   },
+  // --- resource groups and agents ---
+  RESOURCE_NO_AGENT: {
+    summary: 'No installed plugin provides a resource type named in haresources',
+    exitCode: 78,
+    hint: 'Install the agent plugin for that type (scripts in /etc/ha.d/resource.d or /etc/init.d: ha plugins install @heartline/agent-lsb), or fix the name in haresources.',
+  },
+  RESOURCE_AGENT_CONFLICT: {
+    summary: 'Two installed plugins provide the same resource type',
+    exitCode: 78,
+    hint: 'Uninstall one of the two plugins named in the message (ha plugins uninstall NAME).',
+  },
+  RESOURCE_SCRIPT_MISSING: {
+    summary: 'No resource script of that name exists',
+    exitCode: 78,
+    hint: 'Install the service (its /etc/init.d script), or put an executable script of that name in /etc/ha.d/resource.d, or fix the name in haresources.',
+  },
+  RESOURCE_OCF_MISSING: {
+    summary: 'An OCF resource agent or its instance parameters cannot be found',
+    exitCode: 78,
+    hint: 'Install the agent under $OCF_ROOT/resource.d/heartbeat (Debian package resource-agents), and write its parameters as NAME=value lines in /etc/ha.d/conf/OCF/TYPE/INSTANCE.',
+  },
+  RESOURCE_START_FAILED: {
+    summary: 'A resource failed to start, so its group was given up',
+    exitCode: 69,
+    hint: "Read the resource's output in the debug log (debugfile), fix the service, then let the group start again (ha standby on the peer, or restart the node).",
+  },
+  RESOURCE_STOP_FAILED: {
+    summary: 'A resource could not be stopped, even after retries',
+    exitCode: 69,
+    hint: 'Stop the service by hand and check it with its status command; until then the node may still hold it. Heartline does not reboot the machine as heartbeat would.',
+  },
+  STANDBY_REFUSED: {
+    summary: 'A standby or takeover request cannot be carried out now',
+    exitCode: 69,
+    hint: 'Use auto_failback on or off in ha.cf for standby; otherwise wait until ha status shows the resources stable and retry.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

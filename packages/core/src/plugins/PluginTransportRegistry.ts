@@ -1,11 +1,9 @@
-import 'reflect-metadata';
-import { basename, extname, resolve } from 'node:path';
-import { injectable, type DependencyContainer } from 'tsyringe';
+import type { DependencyContainer } from 'tsyringe';
 import type { MediaSpec } from '../config/MediaSpec.js';
 import { HaError } from '../errors/HaError.js';
 import type { TransportFactory } from '../transport/TransportFactory.js';
 import type { TransportProvider } from '../transport/TransportProvider.js';
-import { importPluginExport } from './importPluginExport.js';
+import { PluginClassLoader } from './PluginClassLoader.js';
 import type { PluginDescriptor } from './PluginDescriptor.js';
 import { validateManifest } from './validateManifest.js';
 
@@ -13,8 +11,6 @@ interface Provider {
   readonly descriptor: PluginDescriptor;
   readonly target: string;
 }
-
-type Constructor = new (...args: never[]) => unknown;
 
 function isTransportFactory(value: unknown): value is TransportFactory {
   const v = value as { kinds?: unknown; create?: unknown } | null;
@@ -28,7 +24,7 @@ function isTransportFactory(value: unknown): value is TransportFactory {
  */
 export class PluginTransportRegistry implements TransportProvider {
   private readonly byKind = new Map<string, Provider[]>();
-  private readonly built = new WeakMap<DependencyContainer, Map<string, TransportFactory>>();
+  private readonly loader = new PluginClassLoader();
 
   constructor(descriptors: readonly PluginDescriptor[]) {
     for (const descriptor of descriptors) {
@@ -61,30 +57,13 @@ export class PluginTransportRegistry implements TransportProvider {
         `${where}: "${spec.kind}" media are provided by both ${provider.descriptor.packageName} and ${second.descriptor.packageName}`,
       );
     }
-    let perContainer = this.built.get(container);
-    if (perContainer === undefined) {
-      perContainer = new Map();
-      this.built.set(container, perContainer);
-    }
-    // `./M.js` and `./M.js#M` are the same class: one instance per node serves all its kinds.
-    const [modulePath = '', exportName] = provider.target.split('#');
-    const key = `${resolve(provider.descriptor.packageRoot, modulePath)}#${exportName ?? basename(modulePath, extname(modulePath))}`;
-    const cached = perContainer.get(key);
-    if (cached !== undefined) return cached;
-    const exported = await importPluginExport(provider.descriptor, provider.target);
-    if (typeof exported !== 'function') {
-      throw new HaError('DAEMON_PLUGIN_SHAPE', `plugin ${provider.descriptor.packageName}: ${provider.target} is not a class`);
-    }
-    const cls = exported as Constructor;
-    injectable()(cls as never);
-    const factory: unknown = container.resolve(cls as never);
+    const factory = await this.loader.instance(provider.descriptor, provider.target, container);
     if (!isTransportFactory(factory) || !factory.kinds.includes(spec.kind)) {
       throw new HaError(
         'DAEMON_PLUGIN_SHAPE',
         `plugin ${provider.descriptor.packageName}: ${provider.target} is not a transport factory for "${spec.kind}" (needs kinds and create())`,
       );
     }
-    perContainer.set(key, factory);
     return factory;
   }
 }
