@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCommand, type CommandResult, type RunOptions } from './runCommand.js';
 import { waitUntil } from './waitUntil.js';
@@ -10,12 +10,14 @@ const HEARTBEAT_PORT = 694;
 /**
  * One simulated host: its own network namespace (interface `iface`, address 10.213.0.(10+i)/24)
  * and a "container" — a PID-1 process in fresh mount, UTS, IPC and PID namespaces — in which
- * /etc/ha.d, /var/lib/heartbeat, /var/log and /run are this node's own directories under `dir`
- * and `uname -n` is `name`. Commands run "on the node" enter all of those namespaces.
+ * /etc/ha.d, /etc/init.d, /var/lib/heartbeat, /var/log and /run are this node's own directories
+ * under `dir` and `uname -n` is `name`. Commands run "on the node" enter all of those namespaces.
+ * `crash()` is a power cut (every process of the node dies, its files stay), `boot()` powers it on.
  */
 export class LabNode {
-  /** Host PID of the container's PID 1; killing it kills everything on the node. */
+  /** Host PID of the container's PID 1 while it runs; killing it kills everything on the node. */
   initPid: number | undefined;
+  private boots = 0;
 
   constructor(
     readonly index: number,
@@ -28,6 +30,11 @@ export class LabNode {
 
   get configDir(): string {
     return join(this.dir, 'etc-ha.d');
+  }
+
+  /** Host path of what the node sees as /etc/init.d (a copy of the host's, made with the lab). */
+  get initDir(): string {
+    return join(this.dir, 'etc-init.d');
   }
 
   get logDir(): string {
@@ -121,6 +128,47 @@ export class LabNode {
     return this.initPid !== undefined && existsSync(`/proc/${this.initPid}`);
   }
 
+  /**
+   * Powers the node on: starts its container (PID 1) and waits until it is up. After a `crash()`
+   * this is a boot of the same machine: same namespaces and files, but /run is emptied (a tmpfs on
+   * a real host) and the interface comes back with only the node's own address and no loss rules.
+   */
+  async boot(): Promise<void> {
+    if (this.running) throw new Error(`${this.name}: the node is already running`);
+    if (this.boots > 0) {
+      rmSync(this.runDir, { recursive: true, force: true });
+      mkdirSync(this.runDir, { recursive: true });
+      await this.clearLoss();
+      await runCommand('ip', ['-n', this.ns, 'link', 'set', this.iface, 'down']);
+      await runCommand('ip', ['-n', this.ns, 'addr', 'flush', 'dev', this.iface]);
+      await runCommand('ip', ['-n', this.ns, 'addr', 'add', `${this.address}/24`, 'brd', '+', 'dev', this.iface]);
+      await runCommand('ip', ['-n', this.ns, 'link', 'set', this.iface, 'up']);
+    }
+    this.boots += 1;
+    this.initPid = await startContainer(this);
+  }
+
+  /**
+   * Power cut: SIGKILL to the container's PID 1, so the kernel kills every process of the node at
+   * once (daemons, resources, anything run with exec/spawn), then the interface goes down. Files
+   * stay. Resolves once all of the node's processes are gone, with performance.now() just before
+   * the kill. `boot()` starts it again.
+   */
+  async crash(): Promise<number> {
+    const pid = this.requireInit();
+    const at = performance.now();
+    process.kill(pid, 'SIGKILL');
+    // PID 1 of a PID namespace becomes a zombie only after every other process in it has exited,
+    // and its parent (unshare) reaps it at once.
+    await waitUntil(`${this.name}: its container's processes to die`, () => (isGoneOrZombie(pid) ? true : undefined), {
+      timeoutMs: 10_000,
+      intervalMs: 10,
+    });
+    this.initPid = undefined;
+    await this.setLink(false);
+    return at;
+  }
+
   /** Waits until no process with name `comm` is left on the node. */
   async waitGone(comm: string, timeoutMs = 30_000): Promise<void> {
     await waitUntil(`${this.name}: every ${comm} process to exit`, async () => ((await this.pidsNamed(comm)).length === 0 ? true : undefined), {
@@ -133,4 +181,57 @@ export class LabNode {
     if (this.initPid === undefined) throw new Error(`${this.name}: the node is not running`);
     return this.initPid;
   }
+}
+
+function isGoneOrZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Starts the node's PID 1, in new mount/UTS/IPC/PID namespaces inside the node's network namespace:
+ * it sets the hostname, binds the node's directories over the system ones, replaces the reboot
+ * binaries by a stub (heartbeat reboots when a resource fails to stop), then reaps orphans
+ * (heartbeat daemonises, LSB services detach) until killed. Killing it makes the kernel kill every
+ * process of the node. Resolves with its host PID once it is up.
+ */
+async function startContainer(node: LabNode): Promise<number> {
+  const script = [
+    'set -e',
+    'hostname "$1"',
+    'mount --bind "$2/etc-ha.d" /etc/ha.d',
+    'mount --bind "$2/etc-init.d" /etc/init.d',
+    'mount --bind "$2/var-lib-heartbeat" /var/lib/heartbeat',
+    'mount --bind "$2/var-log" /var/log',
+    'mount --bind "$2/run" /run',
+    'mkdir -p /run/heartbeat/ccm /run/heartbeat/crm /run/heartbeat/dopd /run/lock /run/crm /run/resource-agents',
+    'if getent passwd hacluster >/dev/null; then chown -R hacluster:haclient /run/heartbeat /run/crm; fi',
+    'chmod 750 /run/heartbeat /run/heartbeat/ccm /run/heartbeat/crm /run/heartbeat/dopd /run/crm; chmod 1777 /run/lock',
+    'for f in $(readlink -f /sbin/reboot /sbin/halt /sbin/poweroff /sbin/shutdown | sort -u); do',
+    '  [ -e "$f" ] && mount --bind "$3" "$f"',
+    'done',
+    ': > /run/hlu-ready',
+    `exec perl -e '$SIG{TERM} = sub { kill "KILL", -1; exit 0 }; while (1) { my $p = waitpid(-1, 0); sleep 1 if $p <= 0; }'`,
+  ].join('\n');
+  rmSync(join(node.runDir, 'hlu-ready'), { force: true });
+  const log = openSync(join(node.dir, 'container.log'), 'a');
+  const unshare = spawn(
+    'ip',
+    ['netns', 'exec', node.ns, 'unshare', '--mount', '--uts', '--ipc', '--pid', '--fork', '--mount-proc', '--propagation', 'private', '--',
+      'sh', '-c', script, 'sh', node.name, node.dir, join(node.dir, '..', 'reboot-stub')],
+    { detached: true, stdio: ['ignore', log, log] },
+  );
+  unshare.unref();
+  closeSync(log);
+  const unsharePid = unshare.pid;
+  if (unsharePid === undefined) throw new Error(`${node.name}: could not start the container`);
+  return waitUntil(`${node.name}'s container to come up (see ${node.dir}/container.log)`, () => {
+    if (!existsSync(join(node.runDir, 'hlu-ready'))) return undefined;
+    const children = readFileSync(`/proc/${unsharePid}/task/${unsharePid}/children`, 'utf8').trim().split(/\s+/);
+    return children[0] === undefined || children[0] === '' ? undefined : Number(children[0]);
+  }, { timeoutMs: 10_000, intervalMs: 10 });
 }

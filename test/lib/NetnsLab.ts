@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SocatCable } from '@heartline/transport-serial/testing';
@@ -7,7 +6,6 @@ import { LabNode } from './LabNode.js';
 import { deleteNetns } from './deleteNetns.js';
 import { removeStaleLabs } from './removeStaleLabs.js';
 import { runCommand } from './runCommand.js';
-import { waitUntil } from './waitUntil.js';
 
 export interface LabOptions {
   /** Number of nodes, named node1..nodeN. */
@@ -17,7 +15,7 @@ export interface LabOptions {
   /**
    * Also join node1 and node2 by a null-modem cable, plugged in: a socat pty pair on the host whose
    * links are in the lab dir (the containers see the host's /tmp; they rebind only /etc/ha.d,
-   * /var/lib/heartbeat, /var/log and /run). `record` keeps each direction's bytes (SocatCable).
+   * /etc/init.d, /var/lib/heartbeat, /var/log and /run). `record` keeps each direction's bytes (SocatCable).
    */
   readonly serialCable?: boolean | { readonly record: boolean };
 }
@@ -64,7 +62,7 @@ export class NetnsLab {
       for (const node of nodes) {
         prepareNodeDirs(node, dir);
         await lab.attach(node, options.ipv6 ?? false);
-        await startContainer(node);
+        await node.boot();
       }
       await cable?.plug();
     } catch (error) {
@@ -150,12 +148,17 @@ function killQuietly(pid: number): void {
   }
 }
 
-/** The node's "disk": copies of the host's /etc/ha.d and /var/lib/heartbeat skeletons, empty /run. */
+/**
+ * The node's "disk": copies of the host's /etc/ha.d, /etc/init.d and /var/lib/heartbeat, empty
+ * /var/log and /run.
+ */
 function prepareNodeDirs(node: LabNode, labDir: string): void {
   mkdirSync(node.dir, { recursive: true });
   mkdirSync(node.configDir, { recursive: true });
   if (existsSync('/etc/ha.d')) cpSync('/etc/ha.d', node.configDir, { recursive: true, preserveTimestamps: true });
   for (const f of ['ha.cf', 'authkeys', 'haresources']) rmSync(join(node.configDir, f), { force: true });
+  mkdirSync(node.initDir, { recursive: true });
+  if (existsSync('/etc/init.d')) cpSync('/etc/init.d', node.initDir, { recursive: true, preserveTimestamps: true });
   mkdirSync(node.stateDir, { recursive: true });
   if (existsSync('/var/lib/heartbeat')) cpSync('/var/lib/heartbeat', node.stateDir, { recursive: true, preserveTimestamps: true });
   for (const f of ['hb_uuid', 'hb_generation', 'hostcache', 'delhostcache', 'fifo']) rmSync(join(node.stateDir, f), { force: true });
@@ -166,44 +169,4 @@ function prepareNodeDirs(node: LabNode, labDir: string): void {
     writeFileSync(stub, '#!/bin/sh\necho "$(date) reboot stub: $0 $*" >> /var/log/reboot-stub.log\nexit 0\n');
     chmodSync(stub, 0o755);
   }
-}
-
-/**
- * The node's PID 1, in new mount/UTS/IPC/PID namespaces inside the node's network namespace: sets
- * the hostname, binds the node's directories over the system ones, replaces the reboot binaries by
- * a stub (heartbeat reboots when a resource fails to stop), then reaps orphans (heartbeat
- * daemonises) until killed. Killing it makes the kernel kill every process of the node.
- */
-async function startContainer(node: LabNode): Promise<void> {
-  const script = [
-    'set -e',
-    'hostname "$1"',
-    'mount --bind "$2/etc-ha.d" /etc/ha.d',
-    'mount --bind "$2/var-lib-heartbeat" /var/lib/heartbeat',
-    'mount --bind "$2/var-log" /var/log',
-    'mount --bind "$2/run" /run',
-    'mkdir -p /run/heartbeat/ccm /run/heartbeat/crm /run/heartbeat/dopd /run/lock /run/crm /run/resource-agents',
-    'if getent passwd hacluster >/dev/null; then chown -R hacluster:haclient /run/heartbeat /run/crm; fi',
-    'chmod 750 /run/heartbeat /run/heartbeat/ccm /run/heartbeat/crm /run/heartbeat/dopd /run/crm; chmod 1777 /run/lock',
-    'for f in $(readlink -f /sbin/reboot /sbin/halt /sbin/poweroff /sbin/shutdown | sort -u); do',
-    '  [ -e "$f" ] && mount --bind "$3" "$f"',
-    'done',
-    ': > /run/hlu-ready',
-    `exec perl -e '$SIG{TERM} = sub { kill "KILL", -1; exit 0 }; while (1) { my $p = waitpid(-1, 0); sleep 1 if $p <= 0; }'`,
-  ].join('\n');
-  const log = openSync(join(node.dir, 'container.log'), 'a');
-  const unshare = spawn(
-    'ip',
-    ['netns', 'exec', node.ns, 'unshare', '--mount', '--uts', '--ipc', '--pid', '--fork', '--mount-proc', '--propagation', 'private', '--',
-      'sh', '-c', script, 'sh', node.name, node.dir, join(node.dir, '..', 'reboot-stub')],
-    { detached: true, stdio: ['ignore', log, log] },
-  );
-  unshare.unref();
-  const unsharePid = unshare.pid;
-  if (unsharePid === undefined) throw new Error(`${node.name}: could not start the container`);
-  node.initPid = await waitUntil(`${node.name}'s container to come up (see ${node.dir}/container.log)`, () => {
-    if (!existsSync(join(node.runDir, 'hlu-ready'))) return undefined;
-    const children = readFileSync(`/proc/${unsharePid}/task/${unsharePid}/children`, 'utf8').trim().split(/\s+/);
-    return children[0] === undefined || children[0] === '' ? undefined : Number(children[0]);
-  }, { timeoutMs: 10_000, intervalMs: 10 });
 }

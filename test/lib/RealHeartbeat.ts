@@ -19,7 +19,10 @@ export class RealHeartbeat {
     this.log = new LogTail(join(node.logDir, 'ha-log'));
   }
 
-  /** Starts the daemon and waits for its pid file. */
+  /**
+   * Starts the daemon and waits for its pid file. After a crash of the node, boot it first (its
+   * /run, with the stale pid file, is emptied then).
+   */
   async start(): Promise<void> {
     const binary = heartbeatBinary();
     if (binary === undefined) throw new Error('heartbeat 3.0.6 is not installed');
@@ -54,10 +57,18 @@ export class RealHeartbeat {
     return at;
   }
 
-  /** Graceful stop: SIGTERM to the master control process, then wait until all are gone. */
+  /** Whether any heartbeat process runs on the node (none after the node's crash). */
+  async isRunning(): Promise<boolean> {
+    return (await this.pids()).length > 0;
+  }
+
+  /**
+   * Graceful stop: SIGTERM to the master control process, then wait until all are gone. Nothing to
+   * do when no heartbeat runs (never started, killed, or gone with its node's crash).
+   */
   async stop(timeoutMs = 60_000): Promise<void> {
     const nsPid = this.nsPid();
-    if (nsPid === undefined) return;
+    if (nsPid === undefined || !this.node.running || !(await this.isRunning())) return;
     await this.node.exec('kill', ['-TERM', String(nsPid)], { allowFailure: true });
     await this.node.waitGone('heartbeat', timeoutMs);
   }
