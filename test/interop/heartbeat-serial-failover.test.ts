@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { e2eSkipReason } from '@heartline/core/testing';
+import { heartbeatDaemon, type ClusterDaemon } from '../lib/ClusterDaemon.js';
+import { LabFixture } from '../lib/LabFixture.js';
+import type { LabNode } from '../lib/LabNode.js';
+import { installLsbService, isLsbServiceRunning, lsbOverlaps, lsbRuns, readLsbEvents, type LsbEvent, type NodeCrash } from '../lib/LsbFixtures.js';
+import type { NetnsLab } from '../lib/NetnsLab.js';
+import { heartbeatSkipReason } from '../lib/heartbeatSkipReason.js';
+import { waitUntil } from '../lib/waitUntil.js';
+import { SERIAL_DEADTIME_MS, writeSerialCableConfig } from '../lib/writeSerialCableConfig.js';
+
+// Two resource groups of LSB fixture services (test/fixtures/lsb/hlsvc), one per node, on a
+// two-node cluster joined only by the lab's socat serial cable, auto_failback on. Each node's group
+// fails over to the other when its node loses power, and fails back when it boots and its daemon
+// starts again. The services' own event logs are the ground truth: every start and stop, per node,
+// in wall-clock ms. Run with real heartbeat 3.0.6 on both nodes (the baseline); the scenario takes
+// any two ClusterDaemons, so a Heartline node can take either side.
+const skip = e2eSkipReason({ root: true, commands: ['ip', 'unshare', 'nsenter', 'socat', 'cl_status'] }) ?? heartbeatSkipReason();
+
+/** haresources: node1's group (started left to right, stopped right to left) and node2's. */
+const GROUPS: Readonly<Record<string, readonly string[]>> = { node1: ['hlsvc1', 'hlsvc1b'], node2: ['hlsvc2'] };
+const HARESOURCES = Object.entries(GROUPS).map(([node, services]) => `${node} ${services.join(' ')}\n`).join('');
+const SERVICES = Object.values(GROUPS).flat();
+
+/** How long a whole failover or failback may take: detection (deadtime, 5 s dt boost after a start) plus scripts. */
+const MOVE_TIMEOUT_MS = 30_000;
+
+interface ScenarioReport {
+  /** Milestones, `+ms` from the step's action. */
+  readonly timeline: string[];
+  readonly crashes: NodeCrash[];
+}
+
+/** Where each service runs now (the node names, from LSB status on both nodes). */
+async function placement(nodes: readonly LabNode[]): Promise<Record<string, string[]>> {
+  const where: Record<string, string[]> = {};
+  for (const service of SERVICES) {
+    where[service] = [];
+    for (const node of nodes) if (await isLsbServiceRunning(node, service)) where[service].push(node.name);
+  }
+  return where;
+}
+
+/** Waits until every group runs on exactly the node given for it (group owner → host). */
+async function waitForPlacement(nodes: readonly LabNode[], hostOf: Readonly<Record<string, string>>, what: string): Promise<void> {
+  const expected: Record<string, string[]> = {};
+  for (const [owner, services] of Object.entries(GROUPS)) for (const s of services) expected[s] = [hostOf[owner]!];
+  let last: Record<string, string[]> = {};
+  try {
+    await waitUntil(what, async () => {
+      last = await placement(nodes);
+      return SERVICES.every((s) => last[s]!.join() === expected[s]!.join()) ? true : undefined;
+    }, { timeoutMs: MOVE_TIMEOUT_MS, intervalMs: 100 });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; services run on ${JSON.stringify(last)}, expected ${JSON.stringify(expected)}`);
+  }
+}
+
+/** The `kind` events of `services` on `node` since event index `from`, in order. */
+function eventsSince(node: LabNode, from: number, kind: LsbEvent['kind']): LsbEvent[] {
+  return readLsbEvents(node).slice(from).filter((e) => e.kind === kind);
+}
+
+/**
+ * The scenario, for any two daemons on node1 and node2 of a lab with a serial cable and the fixture
+ * services installed on both nodes: start both, crash node1 (its group moves to node2), boot it
+ * (auto_failback brings its group home), then the same for node2. heartbeat's own log lines are
+ * checked and timed where the daemon is heartbeat.
+ */
+async function runFailoverScenario(lab: NetnsLab, daemons: readonly [ClusterDaemon, ClusterDaemon]): Promise<ScenarioReport> {
+  const nodes = lab.nodes;
+  const report: ScenarioReport = { timeline: [], crashes: [] };
+  const note = (what: string, since: number, at = performance.now()): void => {
+    report.timeline.push(`+${Math.round(at - since)} ms ${what}`);
+  };
+  /** Waits for a heartbeat log line (only when that daemon is heartbeat) and notes when it showed up. */
+  const expectLog = async (daemon: ClusterDaemon, pattern: RegExp, from: number, since: number): Promise<void> => {
+    if (daemon.kind !== 'heartbeat') return;
+    const line = await daemon.log.waitFor(pattern, { from, timeoutMs: MOVE_TIMEOUT_MS });
+    note(`${daemon.node.name} log: ${line.text.replace(/^.*?\b(info|WARN|ERROR|CRIT): /, '$1: ')}`, since, line.seenAtMs);
+  };
+  /** Notes the services' own events (their wall-clock ms) on every node since the given event counts. */
+  const noteEvents = (from: readonly number[], since: number): void => {
+    const events = nodes.flatMap((n, i) => readLsbEvents(n).slice(from[i]));
+    for (const e of events.sort((a, b) => a.atMs - b.atMs)) note(`${e.host}: ${e.kind} ${e.service}`, since, e.atMs - performance.timeOrigin);
+  };
+  const eventCounts = (): number[] => nodes.map((n) => readLsbEvents(n).length);
+
+  // Start-up: each node acquires its own group.
+  let since = performance.now();
+  let marks = daemons.map((d) => d.log.mark());
+  let counts = eventCounts();
+  await Promise.all(daemons.map((d) => d.start()));
+  note('both daemons started', since);
+  await waitForPlacement(nodes, { node1: 'node1', node2: 'node2' }, 'each node to run its own group');
+  note('each node runs its own group', since);
+  for (const [i, d] of daemons.entries()) await expectLog(d, /Initial resource acquisition complete/, marks[i]!, since);
+  assert.deepEqual(eventsSince(nodes[0]!, 0, 'start').map((e) => e.service), ['hlsvc1', 'hlsvc1b'], 'node1 starts its group left to right');
+  assert.deepEqual(eventsSince(nodes[1]!, 0, 'start').map((e) => e.service), ['hlsvc2']);
+  noteEvents(counts, since);
+
+  for (const [victim, survivor] of [[0, 1], [1, 0]] as const) {
+    const down = daemons[victim]!;
+    const up = daemons[survivor]!;
+    const group = GROUPS[down.node.name]!;
+    const home = { node1: 'node1', node2: 'node2' };
+
+    // Power cut of the victim: the survivor takes its group, in haresources order.
+    const before = readLsbEvents(up.node).length;
+    marks = daemons.map((d) => d.log.mark());
+    counts = eventCounts();
+    const crashedAt = await down.node.crash();
+    report.crashes.push({ host: down.node.name, atMs: performance.timeOrigin + crashedAt });
+    since = crashedAt;
+    note(`${down.node.name} crashed`, since);
+    assert.equal(await down.isRunning(), false, 'the daemon died with its node');
+    await expectLog(up, new RegExp(`node ${down.node.name}: is dead`), marks[survivor]!, since);
+    await expectLog(up, new RegExp(`Resources being acquired from ${down.node.name}`), marks[survivor]!, since);
+    await waitForPlacement(nodes, { ...home, [down.node.name]: up.node.name }, `${up.node.name} to take over ${down.node.name}'s group`);
+    note(`${up.node.name} runs ${group.join(', ')}`, since);
+    await expectLog(up, /heartbeat: \[\d+\]: info: mach_down takeover complete\./, marks[survivor]!, since);
+    assert.deepEqual(eventsSince(up.node, before, 'start').map((e) => e.service), group, 'the takeover starts the group left to right');
+    assert.deepEqual(eventsSince(up.node, before, 'stop'), [], 'the survivor stops nothing');
+    noteEvents(counts, since);
+
+    // Power back on, daemon started: auto_failback returns the group, stopped there before started here.
+    const upBefore = readLsbEvents(up.node).length;
+    const downBefore = readLsbEvents(down.node).length;
+    marks = daemons.map((d) => d.log.mark());
+    counts = eventCounts();
+    since = performance.now();
+    await down.node.boot();
+    await down.start();
+    note(`${down.node.name} booted, daemon started`, since);
+    await waitForPlacement(nodes, home, `${down.node.name}'s group to fail back`);
+    note(`${down.node.name} runs ${group.join(', ')} again`, since);
+    await expectLog(up, new RegExp(`standby: ${down.node.name} can take our foreign resources`), marks[survivor]!, since);
+    await expectLog(up, /Local standby process completed \[foreign\]/, marks[survivor]!, since);
+    await expectLog(down, /Standby resource acquisition done \[foreign\]/, marks[victim]!, since);
+    await expectLog(up, /Other node completed standby takeover of foreign resources/, marks[survivor]!, since);
+    const stops = eventsSince(up.node, upBefore, 'stop');
+    const starts = eventsSince(down.node, downBefore, 'start');
+    assert.deepEqual(stops.map((e) => e.service), [...group].reverse(), 'the failback stops the group right to left');
+    assert.deepEqual(starts.map((e) => e.service), group, 'then starts it left to right at home');
+    assert.ok(stops.at(-1)!.atMs <= starts[0]!.atMs, `stopped on ${up.node.name} (${stops.at(-1)!.atMs}) before started on ${down.node.name} (${starts[0]!.atMs})`);
+    noteEvents(counts, since);
+    note(`gap between last stop on ${up.node.name} and first start on ${down.node.name}: ${starts[0]!.atMs - stops.at(-1)!.atMs} ms`, since, since);
+  }
+
+  // The whole timeline from both nodes: no service ever ran on both at once, nothing failed to start.
+  const events = nodes.flatMap((n) => readLsbEvents(n));
+  const runs = lsbRuns(events, report.crashes);
+  assert.deepEqual(lsbOverlaps(runs), [], 'no service ran on two nodes at once');
+  assert.deepEqual(events.filter((e) => e.kind === 'start-failed'), []);
+  for (const s of SERVICES) assert.equal(runs.filter((r) => r.service === s && r.endedBy === 'running').length, 1, `${s} runs once at the end`);
+  for (const d of daemons) {
+    if (d.kind !== 'heartbeat') continue;
+    const bad = d.log.lines.filter((l) => /\b(ERROR|CRIT):/.test(l.text)).map((l) => l.text);
+    assert.deepEqual(bad, [], `${d.node.name}: heartbeat logged no ERROR or CRIT`);
+  }
+  return report;
+}
+
+describe('serial cable failover of LSB resource groups, auto_failback on', { skip }, () => {
+  describe('heartbeat 3.0.6 on both nodes (baseline)', () => {
+    let lab: NetnsLab;
+    let daemons: [ClusterDaemon, ClusterDaemon];
+    const fixture = new LabFixture({ nodes: 2, serialCable: true }, (built, f) => {
+      lab = built;
+      daemons = [f.closeAfter(heartbeatDaemon(built.node(1))), f.closeAfter(heartbeatDaemon(built.node(2)))];
+    });
+    // Until the test below ends well, a failure (or a timeout) keeps the lab's files.
+    fixture.failed = true;
+
+    test('each group fails over on its node\'s power cut and fails back when the node returns, never running twice', { timeout: 150_000 }, async (t) => {
+      writeSerialCableConfig(lab, ['realtime off'], { haresources: HARESOURCES, autoFailback: 'on' });
+      for (const node of lab.nodes) for (const service of SERVICES) installLsbService(node, service);
+      const started = performance.now();
+      const report = await runFailoverScenario(lab, daemons);
+      for (const line of report.timeline) t.diagnostic(line);
+      t.diagnostic(`scenario took ${Math.round(performance.now() - started)} ms (deadtime ${SERIAL_DEADTIME_MS} ms)`);
+      fixture.failed = false;
+    });
+  });
+});

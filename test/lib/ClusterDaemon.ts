@@ -1,0 +1,62 @@
+import { HeartlineProcess } from './HeartlineProcess.js';
+import type { LabNode } from './LabNode.js';
+import type { LogTail } from './LogTail.js';
+import { RealHeartbeat } from './RealHeartbeat.js';
+
+/**
+ * The cluster daemon of one lab node, whichever it is: the real heartbeat 3.0.6 or Heartline. A
+ * scenario written against this runs unchanged with either on each node. Both follow the node's
+ * /var/log/ha-log in `log`. A whole-node power cut is `node.crash()` (then `node.boot()` and
+ * `start()` again); the wrappers notice their processes vanishing with the node.
+ */
+export interface ClusterDaemon {
+  readonly kind: 'heartbeat' | 'heartline';
+  readonly node: LabNode;
+  readonly log: LogTail;
+  /** Starts the daemon on the (running) node; resolves once it runs (and, for Heartline, answers). */
+  start(): Promise<void>;
+  /** Graceful stop (SIGTERM), resolves when it is gone; nothing to do when it does not run. */
+  stop(): Promise<void>;
+  /** SIGKILL to the daemon's processes only (the node and its resources stay); performance.now() before it. */
+  kill(): Promise<number>;
+  isRunning(): Promise<boolean>;
+  /** Stops following the log and kills whatever is left; for the suite's teardown. */
+  close(): void;
+}
+
+/** The real heartbeat 3.0.6 on `node` as a ClusterDaemon. */
+export function heartbeatDaemon(node: LabNode): ClusterDaemon & { readonly heartbeat: RealHeartbeat } {
+  const heartbeat = new RealHeartbeat(node);
+  return {
+    kind: 'heartbeat',
+    node,
+    heartbeat,
+    log: heartbeat.log,
+    start: () => heartbeat.start(),
+    stop: () => heartbeat.stop(),
+    kill: () => heartbeat.kill(),
+    isRunning: () => heartbeat.isRunning(),
+    close: () => heartbeat.close(),
+  };
+}
+
+/** A Heartline node (`ha start`) on `node` as a ClusterDaemon. */
+export function heartlineDaemon(node: LabNode, startTimeoutMs = 20_000): ClusterDaemon & { readonly heartline: HeartlineProcess } {
+  const heartline = new HeartlineProcess(node);
+  return {
+    kind: 'heartline',
+    node,
+    heartline,
+    log: heartline.log,
+    start: async () => {
+      heartline.start();
+      await heartline.waitStarted(startTimeoutMs);
+    },
+    stop: async () => {
+      await heartline.stop();
+    },
+    kill: () => heartline.kill(),
+    isRunning: () => Promise.resolve(heartline.running),
+    close: () => heartline.close(),
+  };
+}
