@@ -87,6 +87,7 @@ export type { AgentResult, ResourceOperation } from './resources/AgentResult.js'
 export { describeResult } from './resources/AgentResult.js';
 export type { AgentContext } from './resources/AgentContext.js';
 export type { CommandRunner, CommandRequest, CommandOutcome } from './resources/CommandRunner.js';
+export { ExecaCommandRunner, type ExecaCommandRunnerOptions } from './resources/ExecaCommandRunner.js';
 export type { ResourceAgent, ValidateContext } from './resources/ResourceAgent.js';
 export type { ResourceInstance } from './resources/ResourceInstance.js';
 export type { AgentProvider } from './resources/AgentProvider.js';
