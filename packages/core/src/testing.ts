@@ -5,3 +5,4 @@ export { e2eSkipReason } from './testing/e2eGate.js';
 export { InMemoryNetwork, type InMemoryNetworkOptions } from './testing/InMemoryNetwork.js';
 export { InMemoryTransport } from './testing/InMemoryTransport.js';
 export { InMemoryTransportFactory } from './testing/InMemoryTransportFactory.js';
+export { MemoryServices, type ServiceEvent } from './testing/MemoryServices.js';

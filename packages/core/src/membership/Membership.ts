@@ -273,12 +273,13 @@ export class Membership implements MembershipRuntime {
     }
     if (node.type === 'normal' && node.status !== 'dead' && node.status !== 'init') this.flags.liveNodeCount--;
     const previous = node.status;
+    const heardFrom = node.anyPacketsYet;
     node.status = 'dead';
     node.rmtLastUpdate = 0;
     node.anyPacketsYet = false;
     this.gate.reset(node);
     this.emit({ kind: 'node-status', node: node.name, status: 'dead', previous });
-    this.emit({ kind: 'node-dead', node: node.name });
+    this.emit({ kind: 'node-dead', node: node.name, heardFrom });
   }
 
   /** add2_xmit_hist: store, warn when the queue fills, let go when we are alone. */

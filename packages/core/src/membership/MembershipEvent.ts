@@ -9,8 +9,11 @@ export type MembershipEvent =
   | { readonly kind: 'local-status'; readonly status: string }
   /** A peer's status changed: a status message, or `dead` by timeout. */
   | { readonly kind: 'node-status'; readonly node: string; readonly status: string; readonly previous: string }
-  /** A peer was declared dead (`node X: is dead`). */
-  | { readonly kind: 'node-dead'; readonly node: string }
+  /**
+   * A peer was declared dead (`node X: is dead`). `heardFrom`: whether any packet came from it
+   * since it was last declared dead (heartbeat's anypacketsyet, which decides on STONITH).
+   */
+  | { readonly kind: 'node-dead'; readonly node: string; readonly heardFrom: boolean }
   | { readonly kind: 'link-status'; readonly node: string; readonly link: string; readonly status: 'up' | 'dead' }
   /** Comm_now_up: every node heard or declared dead, node lists synchronised; we are active. */
   | { readonly kind: 'comm-up' }

@@ -3,12 +3,15 @@ import { mkdirSync } from 'node:fs';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { WireAuth } from '../auth/WireAuth.js';
 import { HaError } from '../errors/HaError.js';
+import { FailoverCoordinator } from '../failover/FailoverCoordinator.js';
 import type { MembershipEvent } from '../membership/MembershipEvent.js';
 import { Membership } from '../membership/Membership.js';
 import { loadLocalUuid } from '../membership/loadLocalUuid.js';
 import { nextGeneration } from '../membership/nextGeneration.js';
 import { readLoadAverage } from '../membership/readLoadAverage.js';
 import { writeHostCache } from '../membership/writeHostCache.js';
+import { GroupActivator } from '../resources/GroupActivator.js';
+import { resourceScriptEnv } from '../resources/resourceScriptEnv.js';
 import type { Transport } from '../transport/Transport.js';
 import type { TransportContext } from '../transport/TransportFactory.js';
 import type { HaMessage } from '../wire/HaMessage.js';
@@ -32,6 +35,7 @@ export class ClusterNode {
   private readonly unsubscribe: Array<() => void> = [];
   private readonly listeners = new Set<(event: MembershipEvent) => void>();
   private member: Membership | undefined;
+  private failover: FailoverCoordinator | undefined;
   private state: ClusterNodeStatus['state'] = 'stopped';
   private stopping: Promise<void> | undefined;
 
@@ -97,7 +101,9 @@ export class ClusterNode {
       });
       this.member = member;
       this.container.register(nodeTokens.membership, { useValue: member });
+      this.failover = this.startResourceLayer(member);
       member.on((event) => {
+        this.failover?.handle(event);
         for (const listener of [...this.listeners]) listener(event);
       });
       for (const medium of this.media) {
@@ -125,7 +131,9 @@ export class ClusterNode {
       const member = this.member;
       if (member === undefined) return;
       this.state = 'stopping';
-      await member.shutdown(releaseResources);
+      const failover = this.failover;
+      await member.shutdown(releaseResources ?? (failover === undefined ? undefined : () => failover.releaseAll()));
+      failover?.close();
       member.halt();
       await this.closeMedia();
       this.options.logger.info(`${this.nodeName} Heartbeat shutdown complete.`);
@@ -136,6 +144,7 @@ export class ClusterNode {
 
   /** Stops at once without a word to the cluster: what a crash or SIGKILL looks like to peers. */
   async halt(): Promise<void> {
+    this.failover?.close();
     this.member?.halt();
     await this.closeMedia();
     this.state = 'stopped';
@@ -157,7 +166,53 @@ export class ClusterNode {
       badPackets: this.badPackets.snapshot(),
       keepaliveMs: this.options.haCf.keepaliveMs,
       deadtimeMs: this.options.haCf.deadtimeMs,
+      ...(this.failover === undefined ? {} : { resources: this.failover.status() }),
     };
+  }
+
+  /**
+   * `hb_standby` (request `standby`) or `hb_takeover` (request `takeover`) for a set of groups.
+   * Returns why it cannot be done now; undefined when the request went out.
+   */
+  requestStandby(kind: 'standby' | 'takeover', set: 'all' | 'local' | 'foreign' | 'failback'): string | undefined {
+    const failover = this.failover;
+    if (failover === undefined) return 'this node runs no resource groups (no haresources)';
+    return kind === 'standby' ? failover.requestStandby(set) : failover.requestTakeover(set);
+  }
+
+  private startResourceLayer(member: Membership): FailoverCoordinator | undefined {
+    const resources = this.options.resources;
+    if (resources === undefined) return undefined;
+    const { haCf, nodeName, clock, logger } = this.options;
+    const activator = new GroupActivator({
+      nodeName,
+      logger,
+      clock,
+      agents: resources.agents,
+      container: this.container,
+      commands: resources.commands,
+      haDir: resources.haDir,
+      initDir: resources.initDir,
+      env: resourceScriptEnv(haCf, nodeName, resources.haDir),
+      ...(resources.timeouts === undefined ? {} : { timeouts: resources.timeouts }),
+      ...(resources.stopRetries === undefined ? {} : { stopRetries: resources.stopRetries }),
+      ...(resources.stopRetryDelayMs === undefined ? {} : { stopRetryDelayMs: resources.stopRetryDelayMs }),
+    });
+    return new FailoverCoordinator({
+      nodeName,
+      groups: resources.groups,
+      autoFailback: haCf.autoFailback,
+      clock,
+      logger,
+      operations: {
+        takeGroup: (g) => activator.takeGroup(g),
+        giveGroup: (g) => activator.giveGroup(g),
+        isRunning: async (g) => g.resources[0] !== undefined && (await activator.isRunning(g.resources[0])),
+      },
+      send: (message) => member.send(message),
+      nodes: () => member.table.all(),
+      localStatus: () => member.localStatus,
+    });
   }
 
   private loadIdentity(): { generation: number; uuid: Uint8Array } {

@@ -2,6 +2,7 @@ import type { DependencyContainer } from 'tsyringe';
 import type { AuthKeys } from '../config/AuthKeys.js';
 import type { HaCf } from '../config/HaCf.js';
 import type { Logger } from '../log/Logger.js';
+import type { ResourceLayerOptions } from '../resources/ResourceLayerOptions.js';
 import type { Clock } from '../time/Clock.js';
 import type { TransportProvider } from '../transport/TransportProvider.js';
 
@@ -23,4 +24,6 @@ export interface ClusterNodeOptions {
   readonly random?: () => number;
   readonly loadAverage?: () => string;
   readonly pid?: number;
+  /** haresources groups and the agents that run them; without it the node holds no resources. */
+  readonly resources?: ResourceLayerOptions;
 }

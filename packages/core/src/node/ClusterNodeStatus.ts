@@ -1,3 +1,4 @@
+import type { FailoverStatus } from '../failover/FailoverStatus.js';
 import type { MembershipSnapshot } from '../membership/MembershipSnapshot.js';
 
 /** What `ha status` shows: membership plus the node's media and refused packets. */
@@ -7,4 +8,6 @@ export interface ClusterNodeStatus extends MembershipSnapshot {
   readonly badPackets: Readonly<Record<string, number>>;
   readonly keepaliveMs: number;
   readonly deadtimeMs: number;
+  /** The resource layer, when the node runs haresources groups. */
+  readonly resources?: FailoverStatus;
 }

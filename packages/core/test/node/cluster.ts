@@ -11,6 +11,7 @@ import { InMemoryNetwork } from '../../src/testing/InMemoryNetwork.js';
 import { InMemoryTransportFactory } from '../../src/testing/InMemoryTransportFactory.js';
 import { StaticTransportProvider } from '../../src/transport/StaticTransportProvider.js';
 import type { TransportFactory } from '../../src/transport/TransportFactory.js';
+import type { ResourceLayerOptions } from '../../src/resources/ResourceLayerOptions.js';
 
 export const epochMs = Date.UTC(2026, 10, 25, 23, 55, 19);
 export const authkeysText = 'auth 1\n1 sha1 hbl-lab-test-key\n';
@@ -33,7 +34,13 @@ export function haCfText(nodes: string[], extra = ''): string {
 /** Nodes of one in-memory cluster on a shared ManualClock, real codec and auth in between. */
 export function makeCluster(
   names: string[],
-  options: { haCf?: string; generation?: number; persist?: boolean; factories?: (network: InMemoryNetwork) => TransportFactory[] } = {},
+  options: {
+    haCf?: string;
+    generation?: number;
+    persist?: boolean;
+    factories?: (network: InMemoryNetwork) => TransportFactory[];
+    resources?: (name: string) => ResourceLayerOptions;
+  } = {},
 ) {
   const clock = new ManualClock(0, epochMs);
   let r = 12345;
@@ -68,6 +75,7 @@ export function makeCluster(
       random,
       loadAverage: () => '0.00 0.00 0.00 1/1 1',
       pid: 17,
+      ...(options.resources === undefined ? {} : { resources: options.resources(name) }),
     });
     return {
       name,

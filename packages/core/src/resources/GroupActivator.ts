@@ -1,0 +1,146 @@
+import type { DependencyContainer } from 'tsyringe';
+import type { HaResourceGroup } from '../config/HaResourceGroup.js';
+import type { ResourceRef } from '../config/ResourceRef.js';
+import type { Logger } from '../log/Logger.js';
+import type { Clock } from '../time/Clock.js';
+import type { AgentContext } from './AgentContext.js';
+import type { AgentProvider } from './AgentProvider.js';
+import { describeResult, type AgentResult, type ResourceOperation } from './AgentResult.js';
+import type { CommandRunner } from './CommandRunner.js';
+import type { GroupOutcome } from './GroupOutcome.js';
+import { defaultOperationTimeouts, type OperationTimeouts } from './OperationTimeouts.js';
+
+export interface GroupActivatorOptions {
+  readonly nodeName: string;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly agents: AgentProvider;
+  readonly container: DependencyContainer;
+  readonly commands: CommandRunner;
+  readonly haDir: string;
+  readonly initDir: string;
+  readonly env: Readonly<Record<string, string>>;
+  readonly timeouts?: Partial<OperationTimeouts>;
+  /** heartbeat's HA_STOPRETRYMAX: failed stops are retried this many times, a second apart. */
+  readonly stopRetries?: number;
+  readonly stopRetryDelayMs?: number;
+}
+
+/**
+ * heartbeat's ResourceManager takegroup / givegroup over agents. Start runs left to right and
+ * skips what status says runs; the first failure stops what this call started and the failed
+ * resource, right to left. Stop runs right to left, retrying failures; a resource that will not
+ * stop and still runs is reported (heartbeat reboots the machine there; we log CRIT and go on).
+ * Operations on one resource never overlap: each resource has its own queue.
+ */
+export class GroupActivator {
+  private readonly timeouts: OperationTimeouts;
+  private readonly busy = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly options: GroupActivatorOptions) {
+    this.timeouts = { ...defaultOperationTimeouts, ...options.timeouts };
+  }
+
+  async takeGroup(group: HaResourceGroup): Promise<GroupOutcome> {
+    const { logger } = this.options;
+    logger.info(`Acquiring resource group: ${group.line}`, { group: group.key });
+    const started: ResourceRef[] = [];
+    for (const resource of group.resources) {
+      if (await this.isRunning(resource)) continue;
+      const result = await this.operate(resource, 'start');
+      if (result.status === 'running') {
+        started.push(resource);
+        continue;
+      }
+      logger.crit(`Giving up resources due to failure of ${resource.text}`, { group: group.key, resource: resource.spec });
+      logger.error(`RESOURCE_START_FAILED: ${resource.spec} ${describeResult(result)}`, { group: group.key, code: 'RESOURCE_START_FAILED' });
+      // The failed resource may be half started: it is stopped too.
+      await this.stopEach([...started, resource].reverse(), group);
+      return { ok: false, resource: resource.spec, operation: 'start', result };
+    }
+    return { ok: true };
+  }
+
+  async giveGroup(group: HaResourceGroup): Promise<GroupOutcome> {
+    this.options.logger.info(`Releasing resource group: ${group.line}`, { group: group.key });
+    return this.stopEach([...group.resources].reverse(), group);
+  }
+
+  /** ResourceManager's `status`: whether the resource runs here; a status that cannot tell counts as not running. */
+  async isRunning(resource: ResourceRef): Promise<boolean> {
+    return (await this.operate(resource, 'status')).status === 'running';
+  }
+
+  /** What runs of a group here: heartbeat's statgroup (NONE, SOME, ALL). */
+  async groupState(group: HaResourceGroup): Promise<'none' | 'some' | 'all'> {
+    let running = 0;
+    for (const resource of group.resources) if (await this.isRunning(resource)) running++;
+    return running === 0 ? 'none' : running === group.resources.length ? 'all' : 'some';
+  }
+
+  private async stopEach(resources: readonly ResourceRef[], group: HaResourceGroup): Promise<GroupOutcome> {
+    const { logger, clock } = this.options;
+    const retries = this.options.stopRetries ?? 10;
+    let outcome: GroupOutcome = { ok: true };
+    for (const resource of resources) {
+      let result = await this.operate(resource, 'stop');
+      for (let attempt = 0; result.status !== 'stopped' && attempt < retries; attempt++) {
+        await clock.sleep(this.options.stopRetryDelayMs ?? 1000);
+        logger.info(`Retrying failed stop operation [${resource.text}]`, { group: group.key, resource: resource.spec });
+        result = await this.operate(resource, 'stop');
+      }
+      if (result.status === 'stopped') continue;
+      if (!(await this.isRunning(resource))) {
+        logger.error(`Resource script for ${resource.text} probably not LSB-compliant.`, { resource: resource.spec });
+        logger.warn(`it (${resource.text}) MUST succeed on a stop when already stopped`, { resource: resource.spec });
+        continue;
+      }
+      logger.crit(
+        `RESOURCE_STOP_FAILED: ${resource.spec} will not stop (${describeResult(result)}); heartbeat would reboot this node, Heartline leaves it up: stop it by hand`,
+        { group: group.key, resource: resource.spec, code: 'RESOURCE_STOP_FAILED' },
+      );
+      if (outcome.ok) outcome = { ok: false, resource: resource.spec, operation: 'stop', result };
+    }
+    return outcome;
+  }
+
+  /** One operation, after any other operation on the same resource has finished. */
+  private operate(resource: ResourceRef, operation: ResourceOperation): Promise<AgentResult> {
+    const previous = this.busy.get(resource.spec) ?? Promise.resolve();
+    const run = previous.then(() => this.call(resource, operation));
+    const settled = run.catch(() => undefined);
+    this.busy.set(resource.spec, settled);
+    void settled.then(() => {
+      if (this.busy.get(resource.spec) === settled) this.busy.delete(resource.spec);
+    });
+    return run;
+  }
+
+  private async call(resource: ResourceRef, operation: ResourceOperation): Promise<AgentResult> {
+    const o = this.options;
+    const logger = o.logger.child({ resource: resource.spec });
+    let agent;
+    try {
+      agent = await o.agents.agentFor(resource.type, o.container);
+    } catch (error) {
+      logger.error(`${resource.spec}: ${(error as Error).message}`);
+      return { status: 'not-installed', reason: (error as Error).message };
+    }
+    const context: AgentContext = {
+      nodeName: o.nodeName,
+      logger,
+      clock: o.clock,
+      commands: o.commands,
+      timeoutMs: this.timeouts[operation],
+      haDir: o.haDir,
+      initDir: o.initDir,
+      env: o.env,
+    };
+    try {
+      return await agent[operation](resource, context);
+    } catch (error) {
+      logger.error(`agent ${agent.type} threw on ${operation} of ${resource.spec}: ${(error as Error).stack ?? String(error)}`);
+      return { status: 'failed', reason: `agent error: ${(error as Error).message}` };
+    }
+  }
+}

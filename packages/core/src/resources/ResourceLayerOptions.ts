@@ -1,0 +1,18 @@
+import type { HaResourceGroup } from '../config/HaResourceGroup.js';
+import type { AgentProvider } from './AgentProvider.js';
+import type { CommandRunner } from './CommandRunner.js';
+import type { OperationTimeouts } from './OperationTimeouts.js';
+
+/** What a node needs to run haresources groups. */
+export interface ResourceLayerOptions {
+  readonly groups: readonly HaResourceGroup[];
+  readonly agents: AgentProvider;
+  readonly commands: CommandRunner;
+  /** heartbeat's configuration directory, `/etc/ha.d` (resource.d, conf/OCF). */
+  readonly haDir: string;
+  /** `/etc/init.d`. */
+  readonly initDir: string;
+  readonly timeouts?: Partial<OperationTimeouts>;
+  readonly stopRetries?: number;
+  readonly stopRetryDelayMs?: number;
+}

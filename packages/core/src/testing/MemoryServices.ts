@@ -1,0 +1,65 @@
+import type { ConfigIssue } from '../config/ConfigIssue.js';
+import type { AgentContext } from '../resources/AgentContext.js';
+import type { AgentResult } from '../resources/AgentResult.js';
+import type { ResourceAgent } from '../resources/ResourceAgent.js';
+import type { ResourceInstance } from '../resources/ResourceInstance.js';
+
+export interface ServiceEvent {
+  readonly atMs: number;
+  readonly node: string;
+  readonly operation: 'start' | 'stop' | 'start-failed' | 'crash';
+  readonly resource: string;
+}
+
+/**
+ * Services of an in-memory cluster: which resource runs on which node, and every start and stop
+ * in order. Its agent serves any type; each operation takes `operationMs` of the shared clock.
+ */
+export class MemoryServices {
+  readonly events: ServiceEvent[] = [];
+  private readonly running = new Map<string, Set<string>>();
+  /** `node/resource` pairs whose start fails. */
+  readonly failing = new Set<string>();
+
+  constructor(private readonly operationMs = 50) {}
+
+  isRunning(node: string, resource: string): boolean {
+    return this.running.get(node)?.has(resource) ?? false;
+  }
+
+  /** Resources running on a node, sorted. */
+  on(node: string): string[] {
+    return [...(this.running.get(node) ?? [])].sort();
+  }
+
+  /** A crash: the node's processes are gone. */
+  crash(node: string, atMs: number): void {
+    for (const resource of this.on(node)) this.events.push({ atMs, node, operation: 'crash', resource });
+    this.running.delete(node);
+  }
+
+  agent(): ResourceAgent {
+    return {
+      type: '*',
+      validate: (): ConfigIssue[] => [],
+      start: (r, ctx) => this.operate('start', r, ctx),
+      stop: (r, ctx) => this.operate('stop', r, ctx),
+      status: (r, ctx) => Promise.resolve(this.isRunning(ctx.nodeName, r.spec) ? { status: 'running' } : { status: 'stopped' }),
+    };
+  }
+
+  private async operate(operation: 'start' | 'stop', resource: ResourceInstance, ctx: AgentContext): Promise<AgentResult> {
+    await ctx.clock.sleep(this.operationMs);
+    const set = this.running.get(ctx.nodeName) ?? new Set<string>();
+    this.running.set(ctx.nodeName, set);
+    if (operation === 'start' && this.failing.has(`${ctx.nodeName}/${resource.spec}`)) {
+      this.events.push({ atMs: ctx.clock.now(), node: ctx.nodeName, operation: 'start-failed', resource: resource.spec });
+      return { status: 'failed', reason: 'injected failure', code: 1 };
+    }
+    if (operation === 'start') set.add(resource.spec);
+    // Stopping what is not running succeeds quietly, as an LSB script's stop does.
+    else if (!set.delete(resource.spec)) return { status: 'stopped' };
+    this.events.push({ atMs: ctx.clock.now(), node: ctx.nodeName, operation, resource: resource.spec });
+    return { status: operation === 'start' ? 'running' : 'stopped' };
+  }
+}

@@ -1,0 +1,189 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { failoverCluster } from './failoverCluster.js';
+
+type Cluster = ReturnType<typeof failoverCluster>;
+
+/** The service events since `from`, as `node op resource` lines. */
+function timeline(c: Cluster, from = 0): string[] {
+  return c.services.events.slice(from).map((e) => `${e.node} ${e.operation} ${e.resource}`);
+}
+
+/** Starts both nodes and lets them settle: each runs its own group. */
+async function bothUp(mode: 'on' | 'off' | 'legacy', haresources?: string): Promise<Cluster> {
+  const c = failoverCluster(mode, haresources);
+  for (const n of c.nodes) await n.node.start();
+  await c.run(20_000);
+  return c;
+}
+
+/** Runs `act`, then `ms` of clock; returns the messages and service events it caused. */
+async function step(c: Cluster, ms: number, act: () => unknown = () => undefined) {
+  const m = c.messages.length;
+  const e = c.services.events.length;
+  await act();
+  await c.run(ms);
+  return { messages: c.messages.slice(m), events: timeline(c, e) };
+}
+
+function noOverlap(c: Cluster): void {
+  const where = new Map<string, string>();
+  for (const e of c.services.events) {
+    if (e.operation === 'start') {
+      const other = where.get(e.resource);
+      assert.ok(other === undefined || other === e.node, `${e.resource} started on ${e.node} while running on ${other ?? '?'}`);
+      where.set(e.resource, e.node);
+    } else if ((e.operation === 'stop' || e.operation === 'crash') && where.get(e.resource) === e.node) {
+      where.delete(e.resource);
+    }
+  }
+}
+
+describe('failover negotiation between two Heartline nodes (heartbeat 3.0.6 rules, in memory)', () => {
+  it('auto_failback on, both starting together: neither is stable, so each takes its own group after RQSTDELAY (10 s)', async () => {
+    const c = failoverCluster('on');
+    for (const n of c.nodes) await n.node.start();
+    await c.run(9_000);
+    assert.deepEqual(c.services.events, [], 'nothing starts before RQSTDELAY');
+    await c.run(11_000);
+    assert.deepEqual(timeline(c).sort(), ['node1 start svcA', 'node1 start svcA2', 'node2 start svcB']);
+    assert.ok(timeline(c).indexOf('node1 start svcA') < timeline(c).indexOf('node1 start svcA2'), 'left to right');
+    for (const n of c.nodes) {
+      assert.ok(n.lines().includes('info: local resource transition completed.'));
+      assert.ok(n.lines().some((l) => l.startsWith('info: Initial resource acquisition complete')));
+      assert.ok(!n.lines().some((l) => /ERROR|CRIT/.test(l)), n.lines().filter((l) => /ERROR|CRIT/.test(l)).join('\n'));
+      assert.equal(n.node.status().resources?.resourceState, 'local');
+    }
+    assert.deepEqual(c.messages.filter((l) => l.startsWith('node1:')), [
+      'node1: starting',
+      'node1: resource rsc_hold=none rtype=full isstable=0',
+      'node1: resource rsc_hold=local rtype=full isstable=1',
+      'node1: resource rsc_hold=local rtype=full isstable=1',
+      'node1: ip-request-resp dest=node1 ipaddr=svcA',
+      'node1: resource rsc_hold=local rtype=full isstable=1 info=req_our_resources()',
+    ]);
+  });
+
+  it('auto_failback on: a crashed owner’s group moves to the peer (02-takeover-crash), and back when it returns (03-failback)', async () => {
+    const c = await bothUp('on');
+    const crash = await step(c, 10_000, async () => {
+      await c.nodes[0]!.node.halt();
+      c.services.crash('node1', c.clock.now());
+    });
+    assert.deepEqual(crash.messages, [
+      'node2: stonith node=node1 result=n_stnth',
+      'node2: resource rsc_hold=all rtype=full isstable=1 info=req_our_resources()',
+      'node2: resource rsc_hold=foreign info=mach_down',
+    ]);
+    assert.deepEqual(crash.events, ['node1 crash svcA', 'node1 crash svcA2', 'node2 start svcA', 'node2 start svcA2']);
+    assert.equal(c.nodes[1]!.node.status().resources?.resourceState, 'all');
+
+    const back = await step(c, 20_000, () => c.restart(0, 0x200).node.start());
+    assert.deepEqual(back.messages, [
+      'node1: starting',
+      'node2: resource rsc_hold=all rtype=full isstable=1',
+      'node1: resource rsc_hold=none rtype=full isstable=0',
+      'node1: resource rsc_hold=none rtype=full isstable=1',
+      'node2: resource rsc_hold=all rtype=full isstable=1',
+      'node2: ask_resources rsc_hold=foreign info=me',
+      'node1: ask_resources rsc_hold=foreign info=other',
+      'node2: resource rsc_hold=local rtype=full isstable=0 info=standby',
+      'node2: ask_resources rsc_hold=foreign info=done',
+      'node1: ask_resources rsc_hold=foreign info=done',
+      'node1: resource rsc_hold=local rtype=full isstable=1',
+      'node2: resource rsc_hold=local rtype=full isstable=1',
+      'node2: resource rsc_hold=local rtype=full isstable=1',
+      'node1: resource rsc_hold=local rtype=full isstable=1',
+    ]);
+    assert.deepEqual(back.events, ['node2 stop svcA2', 'node2 stop svcA', 'node1 start svcA', 'node1 start svcA2'], 'stopped right to left on node2 before node1 starts them');
+    assert.ok(c.nodes[0]!.lines().includes('info: Initial resource acquisition complete (auto_failback)'));
+    noOverlap(c);
+  });
+
+  it('auto_failback off: the returning owner starts with nothing and the group stays where it is', async () => {
+    const c = await bothUp('off');
+    await step(c, 10_000, async () => {
+      await c.nodes[0]!.node.halt();
+      c.services.crash('node1', c.clock.now());
+    });
+    const back = await step(c, 20_000, () => c.restart(0, 0x200).node.start());
+    assert.deepEqual(back.events, []);
+    assert.deepEqual(c.services.on('node2'), ['svcA', 'svcA2', 'svcB']);
+    assert.equal(c.nodes[0]!.node.status().resources?.resourceState, 'none');
+    assert.equal(c.nodes[1]!.node.status().resources?.resourceState, 'all');
+  });
+
+  it('standby and takeover (04-standby-takeover): `standby all` hands everything to the peer, `takeover all` takes it back', async () => {
+    const c = await bothUp('on');
+    const standby = await step(c, 5_000, () => assert.equal(c.nodes[0]!.node.requestStandby('standby', 'all'), undefined));
+    assert.deepEqual(standby.messages, [
+      'node1: ask_resources rsc_hold=all info=me',
+      'node2: ask_resources rsc_hold=all info=other',
+      'node1: resource rsc_hold=none rtype=full isstable=0 info=standby',
+      'node1: ask_resources rsc_hold=all info=done',
+      'node2: ask_resources rsc_hold=all info=done',
+      'node2: resource rsc_hold=all rtype=full isstable=1',
+      'node1: resource rsc_hold=none rtype=full isstable=1',
+      'node1: resource rsc_hold=none rtype=full isstable=1',
+      'node2: resource rsc_hold=all rtype=full isstable=1',
+    ]);
+    assert.deepEqual(standby.events, ['node1 stop svcA2', 'node1 stop svcA', 'node2 start svcA', 'node2 start svcA2']);
+    assert.deepEqual(c.services.on('node2'), ['svcA', 'svcA2', 'svcB']);
+
+    const takeover = await step(c, 5_000, () => assert.equal(c.nodes[0]!.node.requestStandby('takeover', 'all'), undefined));
+    assert.equal(takeover.messages[0], 'node1: hb_takeover rsc_hold=all');
+    assert.equal(takeover.messages[1], 'node2: ask_resources rsc_hold=all info=me');
+    assert.deepEqual(c.services.on('node1'), ['svcA', 'svcA2', 'svcB']);
+    assert.deepEqual(c.services.on('node2'), []);
+    noOverlap(c);
+  });
+
+  it('a standby request is refused while resources are in transition and in legacy mode', async () => {
+    const c = failoverCluster('on');
+    for (const n of c.nodes) await n.node.start();
+    await c.run(3_000);
+    assert.match(c.nodes[0]!.node.requestStandby('standby', 'all') ?? '', /transition/);
+    const legacy = await bothUp('legacy');
+    assert.match(legacy.nodes[0]!.node.requestStandby('standby', 'all') ?? '', /nice_failback/);
+  });
+
+  it('graceful stop (05-graceful-stop): the leaving node releases its group and says so; the peer takes it at once', async () => {
+    const c = await bothUp('on');
+    const stop = await step(c, 5_000, () => {
+      void c.nodes[1]!.node.stop();
+    });
+    assert.deepEqual(stop.messages.slice(0, 2), ['node2: resource rsc_hold=none rtype=full isstable=0 info=shutdown', 'node2: shutdone']);
+    assert.deepEqual(stop.events, ['node2 stop svcB', 'node1 start svcB']);
+    assert.ok(stop.messages.includes('node1: resource rsc_hold=foreign info=mach_down'));
+    assert.ok(c.nodes[0]!.lines().includes("info: Received shutdown notice from 'node2'."));
+    assert.deepEqual(c.services.on('node1'), ['svcA', 'svcA2', 'svcB']);
+  });
+
+  it('legacy: each asks for its group with ip-request; the holder gives it up and answers', async () => {
+    const c = failoverCluster('legacy');
+    await c.nodes[1]!.node.start();
+    await c.run(15_000); // node1 is not there: after initdead node2 is alone and takes everything
+    assert.deepEqual(c.services.on('node2'), ['svcA', 'svcA2', 'svcB']);
+    const join = await step(c, 15_000, () => c.nodes[0]!.node.start());
+    assert.ok(join.messages.includes('node1: ip-request ipaddr=svcA'), join.messages.join('\n'));
+    assert.ok(join.messages.includes('node2: ip-request-resp dest=node1 ipaddr=svcA'));
+    assert.deepEqual(join.events, ['node2 stop svcA2', 'node2 stop svcA', 'node1 start svcA', 'node1 start svcA2']);
+    noOverlap(c);
+  });
+
+  it('a failed start in the middle of a group stops what started, right to left, and the group is reported failed', async () => {
+    const c = failoverCluster('on', 'node1 svcA svcMid svcZ\nnode2 svcB\n');
+    c.services.failing.add('node1/svcMid');
+    for (const n of c.nodes) await n.node.start();
+    await c.run(20_000);
+    const node1 = timeline(c).filter((l) => l.startsWith('node1'));
+    assert.deepEqual(node1.slice(0, 3), ['node1 start svcA', 'node1 start-failed svcMid', 'node1 stop svcA']);
+    assert.ok(c.nodes[0]!.lines().includes('CRIT: Giving up resources due to failure of svcMid'));
+    const group = c.nodes[0]!.node.status().resources?.groups.find((g) => g.key === 'svcA');
+    assert.equal(group?.failure, 'start of svcMid failed');
+    // 30 s later node1 goes standby for its group, as heartbeat's ResourceManager does: node2 runs it.
+    await c.run(35_000);
+    assert.deepEqual(c.services.on('node2'), ['svcA', 'svcB', 'svcMid', 'svcZ']);
+    noOverlap(c);
+  });
+});
