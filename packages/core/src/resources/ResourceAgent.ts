@@ -8,6 +8,8 @@ import type { ResourceInstance } from './ResourceInstance.js';
 export interface ValidateContext {
   readonly haDir: string;
   readonly initDir: string;
+  /** The environment resource scripts get (OCF_ROOT for OCF agents), when the caller knows it. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
