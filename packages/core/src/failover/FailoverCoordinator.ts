@@ -46,6 +46,11 @@ const STANDBY_RESOURCE_TIMEOUT_MS = 3_600_000;
 /** ResourceManager runs hb_standby this long after a group failed to start. */
 const STANDBY_AFTER_FAILURE_MS = 30_000;
 const AUTO_FAILBACK_RETRY_MS = 1000;
+/**
+ * How long a shutdown waits for resource activity to settle. heartbeat waits for ever (its
+ * emergency stop comes after 60 minutes); an admin stopping a node expects it to stop.
+ */
+const SHUTDOWN_SETTLE_MS = 60_000;
 
 interface RemoteRequest {
   readonly name: string;
@@ -83,6 +88,7 @@ export class FailoverCoordinator {
   private rscNeedsShutdown = false;
   private shutdownInProgress = false;
   private resourceShutdownInProgress = false;
+  private shutdownForced = false;
   private localTakeoverWorkDone = false;
   private foreignTakeoverWorkDone = false;
   private initTakeoverAnnounced = false;
@@ -116,6 +122,7 @@ export class FailoverCoordinator {
           break;
         case 'node-dead':
           this.recoverDeadResources(event.node, event.heardFrom);
+          this.shutdownIfNeeded();
           break;
         case 'node-restart':
           this.gaveUpResources.delete(event.node);
@@ -613,10 +620,16 @@ export class FailoverCoordinator {
 
   /** hb_giveup_resources: release everything for a graceful shutdown. */
   private giveUpResources(): void {
-    if (!this.isStable()) {
+    if (!this.isStable() && !this.shutdownForced) {
       if (!this.rscNeedsShutdown) {
         this.log.warn('Shutdown delayed until current resource activity finishes.');
         this.rscNeedsShutdown = true;
+        this.later(SHUTDOWN_SETTLE_MS, () => {
+          if (!this.rscNeedsShutdown) return;
+          this.log.warn(`Resource activity did not settle within ${SHUTDOWN_SETTLE_MS / 1000} s; giving up resources anyway.`);
+          this.shutdownForced = true;
+          this.giveUpResources();
+        });
       }
       return;
     }
@@ -781,6 +794,9 @@ export class FailoverCoordinator {
   private isStable(): boolean {
     if (!this.nice) return this.childCount === 0;
     if (this.shutdownInProgress && this.state === 'init') return true;
+    // With every peer dead nothing can change their side any more: only our own work counts.
+    // (heartbeat waits here for a peer that may be gone, up to its 60-minute emergency stop.)
+    if (!this.anyPeerAlive()) return this.childCount === 0 && !this.takeoverInProgress;
     return (
       this.otherIsStable &&
       !this.takeoverInProgress &&
@@ -873,6 +889,10 @@ export class FailoverCoordinator {
   /** ResourceManager listkeys NODE (case-insensitive, as its grep -i). */
   private groupsOf(node: string): HaResourceGroup[] {
     return this.options.groups.filter((g) => g.node === node.toLowerCase());
+  }
+
+  private anyPeerAlive(): boolean {
+    return this.options.nodes().some((n) => n.type === 'normal' && n.name !== this.options.nodeName && n.status !== 'dead');
   }
 
   private deadCount(): number {

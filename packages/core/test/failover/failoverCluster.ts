@@ -17,9 +17,8 @@ export const haresourcesText = 'node1 svcA svcA2\nnode2 svcB\n';
  * Two in-memory nodes running haresources groups on a ManualClock: node1 prefers `svcA svcA2`,
  * node2 prefers `svcB`. Services run in a MemoryServices world (50 ms per operation).
  */
-export function failoverCluster(autoFailback: 'on' | 'off' | 'legacy', haresources = haresourcesText) {
+export function failoverCluster(autoFailback: 'on' | 'off' | 'legacy', haresources = haresourcesText, names = ['node1', 'node2']) {
   const services = new MemoryServices(50);
-  const names = ['node1', 'node2'];
   const { groups } = parseHaResources(haresources, '/etc/ha.d/haresources', names);
   const cluster = makeCluster(names, {
     haCf: haCfText(names, `auto_failback ${autoFailback}\n`),
