@@ -20,7 +20,8 @@ export function ocfMissingIssues(resource: ResourceRef, ocf: OcfResource): Confi
     line: resource.where.line,
     column: resource.where.column,
     code: 'RESOURCE_OCF_MISSING',
-    severity: 'error',
+    // A warning: the check may run on another machine than the node, and heartbeat only fails at takeover.
+    severity: 'warning',
     message,
     hint: errorCatalogue.RESOURCE_OCF_MISSING.hint,
   }));

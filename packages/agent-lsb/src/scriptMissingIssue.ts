@@ -10,7 +10,8 @@ export function scriptMissingIssue(resource: ResourceRef, lookup: ScriptLookup, 
     line: resource.where.line,
     column: resource.where.column,
     code: 'RESOURCE_SCRIPT_MISSING',
-    severity: 'error',
+    // A warning: the check may run on another machine than the node, and heartbeat only fails at takeover.
+    severity: 'warning',
     message: `${message ?? `Cannot locate resource script ${resource.type}`}: no executable ${lookup.searched.join(' or ')}${notExecutable}`,
     hint: hint ?? errorCatalogue.RESOURCE_SCRIPT_MISSING.hint,
   };

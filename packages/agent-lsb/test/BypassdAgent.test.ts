@@ -13,7 +13,7 @@ test('validate: says /etc/init.d/bypassd is missing and how to get it', () => {
   assert.equal(issues.length, 1);
   const [issue] = issues;
   assert.equal(issue?.code, 'RESOURCE_SCRIPT_MISSING');
-  assert.equal(issue?.severity, 'error');
+  assert.equal(issue?.severity, 'warning');
   assert.equal(issue?.line, 3);
   assert.match(issue?.message ?? '', new RegExp(`^bypassd: ${box.initDir}/bypassd is missing: no executable ${box.haDir}/resource.d/bypassd or ${box.initDir}/bypassd$`));
   assert.match(issue?.hint ?? '', /ClearOS bypassd package/);

@@ -131,7 +131,7 @@ test('validate: RESOURCE_OCF_MISSING for the agent and for the instance file, at
     [
       [
         'RESOURCE_OCF_MISSING',
-        'error',
+        'warning',
         '/etc/ha.d/haresources',
         3,
         20,
@@ -140,7 +140,7 @@ test('validate: RESOURCE_OCF_MISSING for the agent and for the instance file, at
       ],
       [
         'RESOURCE_OCF_MISSING',
-        'error',
+        'warning',
         '/etc/ha.d/haresources',
         3,
         20,

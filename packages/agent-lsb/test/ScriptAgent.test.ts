@@ -147,7 +147,7 @@ test('validate: RESOURCE_SCRIPT_MISSING at the haresources position, naming both
       line: 3,
       column: 20,
       code: 'RESOURCE_SCRIPT_MISSING',
-      severity: 'error',
+      severity: 'warning',
       message: `Cannot locate resource script apache9: no executable ${box.haDir}/resource.d/apache9 or ${box.initDir}/apache9`,
       hint: errorCatalogue.RESOURCE_SCRIPT_MISSING.hint,
     },

@@ -1,6 +1,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { coreFixtures, runHa } from './runHa.js';
@@ -8,28 +8,55 @@ import { coreFixtures, runHa } from './runHa.js';
 const made: string[] = [];
 after(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-/** A copy of a seed fixture with authkeys 0600 (git cannot keep the mode). */
-function seedCopy(name: string): string {
+/** The seeds' services, as the node would have them: resource.d scripts. */
+const seedServices = ['apache2', 'bypassd', 'smbd', 'nmbd', 'dnsmasq'];
+
+/**
+ * A copy of a seed fixture with authkeys 0600 (git cannot keep the mode) and a resource.d script
+ * for every service of the seeds, so the check does not depend on what this machine has installed.
+ */
+function seedCopy(name: string, services = seedServices): string {
   const dir = mkdtempSync(join(tmpdir(), 'heartline-cli-'));
   made.push(dir);
   cpSync(join(coreFixtures, name), dir, { recursive: true });
   chmodSync(join(dir, 'authkeys'), 0o600);
+  mkdirSync(join(dir, 'resource.d'));
+  for (const service of services) writeFileSync(join(dir, 'resource.d', service), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+  return dir;
+}
+
+/** An empty directory standing for /etc/init.d. */
+function emptyInitDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'heartline-initd-'));
+  made.push(dir);
   return dir;
 }
 
 test('ha config check accepts seed-apache and seed-clearos (exit 0)', async () => {
   for (const seed of ['seed-apache', 'seed-clearos']) {
     const dir = seedCopy(seed);
-    const run = await runHa(['config', 'check', '--config-dir', dir]);
+    const run = await runHa(['config', 'check', '--config-dir', dir, '--init-dir', emptyInitDir()]);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.equal(run.stdout, `${dir}: configuration OK: 0 error(s), 0 warning(s)\n`);
   }
 });
 
+test('a resource whose script is in neither resource.d nor the init directory is a warning naming both places', async () => {
+  const dir = seedCopy('seed-clearos', ['bypassd', 'smbd', 'nmbd']);
+  const initDir = emptyInitDir();
+  const run = await runHa(['config', 'check', '--config-dir', dir, '--init-dir', initDir]);
+  assert.equal(run.code, 0, 'a missing script does not fail the check: the node may not be the one checked');
+  assert.match(
+    run.stdout,
+    new RegExp(`^${dir}/haresources:1:\\d+: warning RESOURCE_SCRIPT_MISSING Cannot locate resource script dnsmasq: no executable ${dir}/resource.d/dnsmasq or ${initDir}/dnsmasq\n {4}hint: `, 'm'),
+  );
+  assert.match(run.stdout, /configuration OK: 0 error\(s\), 1 warning\(s\)\n$/);
+});
+
 test('deadtime 1 with keepalive 2: non-zero exit, file, line and hint printed', async () => {
   const dir = seedCopy('seed-apache');
   writeFileSync(join(dir, 'ha.cf'), 'keepalive 2\ndeadtime 1\nbcast eth0\nnode prime\nnode calc\nauto_failback on\n');
-  const run = await runHa(['config', 'check', '--config-dir', dir]);
+  const run = await runHa(['config', 'check', '--config-dir', dir, '--init-dir', emptyInitDir()]);
   assert.equal(run.code, 78);
   assert.match(run.stdout, new RegExp(`^${dir}/ha\\.cf:2:1: error CONFIG_DEADTIME_TOO_SMALL deadtime 1000 ms is not more than twice keepalive 2000 ms\\n {4}hint: Raise deadtime above 4000 ms`, 'm'));
   assert.match(run.stdout, /configuration has errors: 1 error\(s\), 0 warning\(s\)\n$/);
@@ -46,7 +73,7 @@ test('authkeys with mode 0644 is refused with heartbeat\'s message', async () =>
 test('--json gives the documented shape', async () => {
   const dir = seedCopy('seed-apache');
   writeFileSync(join(dir, 'haresources'), 'ghost apache2\n');
-  const run = await runHa(['config', 'check', '--config-dir', dir, '--json']);
+  const run = await runHa(['config', 'check', '--config-dir', dir, '--json', '--init-dir', emptyInitDir()]);
   assert.equal(run.code, 78);
   const report = JSON.parse(run.stdout) as Record<string, unknown>;
   assert.deepEqual(report, {

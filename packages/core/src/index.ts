@@ -101,3 +101,4 @@ export { resourceScriptEnv } from './resources/resourceScriptEnv.js';
 export { FailoverCoordinator, type FailoverCoordinatorOptions, type GroupOperations } from './failover/FailoverCoordinator.js';
 export type { FailoverStatus } from './failover/FailoverStatus.js';
 export { failoverMessages } from './failover/failoverMessages.js';
+export { validateResources } from './resources/validateResources.js';

@@ -1,12 +1,17 @@
 import { HaCommand } from '../HaCommand.js';
 import { Flags } from '@oclif/core';
-import { errorCatalogue, formatIssue, isHaError, loadConfigDir, type ConfigIssue } from '@heartline/core';
+import { PluginAgentRegistry, errorCatalogue, formatIssue, isHaError, loadConfigDir, validateResources, type ConfigIssue } from '@heartline/core';
+import { daemonDefaults } from '../../daemon/daemonDefaults.js';
+import { pluginDescriptors } from '../../daemon/pluginDescriptors.js';
 
 export class ConfigCheck extends HaCommand {
   static override summary = 'Check ha.cf, haresources and authkeys as heartbeat 3.0.6 would';
   static override description = [
     'Reads the three files of the configuration directory and prints every problem at once, as',
     '`file:line:col: error|warning CODE message` followed by a hint (line 0: the file as a whole).',
+    'Every haresources resource is checked by the installed agent plugin that would run it (a script',
+    'missing from <config-dir>/resource.d and --init-dir, a type no plugin provides).',
+    '',
     'Exits 0 when there is no error (warnings allowed), otherwise with the exit code of the first error',
     '(78 configuration, 77 authkeys permissions, 66 missing file).',
     '',
@@ -15,6 +20,7 @@ export class ConfigCheck extends HaCommand {
   static override examples = ['<%= config.bin %> config check', '<%= config.bin %> config check --config-dir ./ha.d --json'];
   static override flags = {
     'config-dir': Flags.directory({ description: 'directory holding ha.cf, haresources and authkeys', default: '/etc/ha.d' }),
+    'init-dir': Flags.string({ description: 'where LSB init scripts are looked up', default: daemonDefaults.initDir }),
     json: Flags.boolean({ description: 'print the result as JSON', default: false }),
   };
 
@@ -23,7 +29,10 @@ export class ConfigCheck extends HaCommand {
     const configDir = flags['config-dir'];
     let issues: readonly ConfigIssue[];
     try {
-      issues = (await loadConfigDir(configDir)).issues;
+      const config = await loadConfigDir(configDir);
+      const agents = new PluginAgentRegistry(pluginDescriptors(this.config));
+      const context = { haDir: configDir, initDir: flags['init-dir'] };
+      issues = [...config.issues, ...(await validateResources(config.groups, agents, context))];
     } catch (error) {
       if (flags.json && isHaError(error)) {
         this.log(JSON.stringify({ configDir, ok: false, error: { code: error.code, message: error.message, hint: error.hint } }, null, 2));
