@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { e2eSkipReason } from '@heartline/core/testing';
-import { heartbeatDaemon, type ClusterDaemon } from '../lib/ClusterDaemon.js';
+import { heartbeatDaemon, heartlineDaemon, type ClusterDaemon } from '../lib/ClusterDaemon.js';
 import { LabFixture } from '../lib/LabFixture.js';
 import type { LabNode } from '../lib/LabNode.js';
 import { installLsbService, isLsbServiceRunning, lsbOverlaps, lsbRuns, readLsbEvents, type LsbEvent, type NodeCrash } from '../lib/LsbFixtures.js';
@@ -30,6 +30,8 @@ interface ScenarioReport {
   /** Milestones, `+ms` from the step's action. */
   readonly timeline: string[];
   readonly crashes: NodeCrash[];
+  /** From `node X: is dead` to the last resource of X's group started on the survivor, per takeover. */
+  readonly deadToStarted: Array<{ readonly daemon: string; readonly ms: number }>;
 }
 
 /** Where each service runs now (the node names, from LSB status on both nodes). */
@@ -70,15 +72,15 @@ function eventsSince(node: LabNode, from: number, kind: LsbEvent['kind']): LsbEv
  */
 async function runFailoverScenario(lab: NetnsLab, daemons: readonly [ClusterDaemon, ClusterDaemon]): Promise<ScenarioReport> {
   const nodes = lab.nodes;
-  const report: ScenarioReport = { timeline: [], crashes: [] };
+  const report: ScenarioReport = { timeline: [], crashes: [], deadToStarted: [] };
   const note = (what: string, since: number, at = performance.now()): void => {
     report.timeline.push(`+${Math.round(at - since)} ms ${what}`);
   };
-  /** Waits for a heartbeat log line (only when that daemon is heartbeat) and notes when it showed up. */
-  const expectLog = async (daemon: ClusterDaemon, pattern: RegExp, from: number, since: number): Promise<void> => {
-    if (daemon.kind !== 'heartbeat') return;
+  /** Waits for a log line (heartbeat's wording, which Heartline keeps) and notes when it showed up. */
+  const expectLog = async (daemon: ClusterDaemon, pattern: RegExp, from: number, since: number): Promise<number> => {
     const line = await daemon.log.waitFor(pattern, { from, timeoutMs: MOVE_TIMEOUT_MS });
-    note(`${daemon.node.name} log: ${line.text.replace(/^.*?\b(info|WARN|ERROR|CRIT): /, '$1: ')}`, since, line.seenAtMs);
+    note(`${daemon.node.name} (${daemon.kind}) log: ${line.text.replace(/^.*?\b(info|WARN|ERROR|CRIT): /, '$1: ')}`, since, line.seenAtMs);
+    return line.seenAtMs;
   };
   /** Notes the services' own events (their wall-clock ms) on every node since the given event counts. */
   const noteEvents = (from: readonly number[], since: number): void => {
@@ -115,12 +117,16 @@ async function runFailoverScenario(lab: NetnsLab, daemons: readonly [ClusterDaem
     since = crashedAt;
     note(`${down.node.name} crashed`, since);
     assert.equal(await down.isRunning(), false, 'the daemon died with its node');
-    await expectLog(up, new RegExp(`node ${down.node.name}: is dead`), marks[survivor]!, since);
+    const deadAt = await expectLog(up, new RegExp(`node ${down.node.name}: is dead`), marks[survivor]!, since);
     await expectLog(up, new RegExp(`Resources being acquired from ${down.node.name}`), marks[survivor]!, since);
     await waitForPlacement(nodes, { ...home, [down.node.name]: up.node.name }, `${up.node.name} to take over ${down.node.name}'s group`);
     note(`${up.node.name} runs ${group.join(', ')}`, since);
     await expectLog(up, /heartbeat: \[\d+\]: info: mach_down takeover complete\./, marks[survivor]!, since);
-    assert.deepEqual(eventsSince(up.node, before, 'start').map((e) => e.service), group, 'the takeover starts the group left to right');
+    const takeoverStarts = eventsSince(up.node, before, 'start');
+    assert.deepEqual(takeoverStarts.map((e) => e.service), group, 'the takeover starts the group left to right');
+    const lastStart = takeoverStarts.at(-1)!.atMs - performance.timeOrigin;
+    note(`${up.node.name} (${up.kind}): "is dead" to the group's last resource started: ${Math.round(lastStart - deadAt)} ms`, since, since);
+    report.deadToStarted.push({ daemon: up.kind, ms: lastStart - deadAt });
     assert.deepEqual(eventsSince(up.node, before, 'stop'), [], 'the survivor stops nothing');
     noteEvents(counts, since);
 
@@ -155,32 +161,37 @@ async function runFailoverScenario(lab: NetnsLab, daemons: readonly [ClusterDaem
   assert.deepEqual(events.filter((e) => e.kind === 'start-failed'), []);
   for (const s of SERVICES) assert.equal(runs.filter((r) => r.service === s && r.endedBy === 'running').length, 1, `${s} runs once at the end`);
   for (const d of daemons) {
-    if (d.kind !== 'heartbeat') continue;
     const bad = d.log.lines.filter((l) => /\b(ERROR|CRIT):/.test(l.text)).map((l) => l.text);
-    assert.deepEqual(bad, [], `${d.node.name}: heartbeat logged no ERROR or CRIT`);
+    assert.deepEqual(bad, [], `${d.node.name}: ${d.kind} logged no ERROR or CRIT`);
   }
   return report;
 }
 
 describe('serial cable failover of LSB resource groups, auto_failback on', { skip }, () => {
-  describe('heartbeat 3.0.6 on both nodes (baseline)', () => {
-    let lab: NetnsLab;
-    let daemons: [ClusterDaemon, ClusterDaemon];
-    const fixture = new LabFixture({ nodes: 2, serialCable: true }, (built, f) => {
-      lab = built;
-      daemons = [f.closeAfter(heartbeatDaemon(built.node(1))), f.closeAfter(heartbeatDaemon(built.node(2)))];
-    });
-    // Until the test below ends well, a failure (or a timeout) keeps the lab's files.
-    fixture.failed = true;
+  for (const variant of [
+    { name: 'heartbeat 3.0.6 on both nodes (baseline)', heartline: false },
+    { name: 'Heartline on node1, heartbeat 3.0.6 on node2', heartline: true },
+  ]) {
+    describe(variant.name, () => {
+      let lab: NetnsLab;
+      let daemons: [ClusterDaemon, ClusterDaemon];
+      const fixture = new LabFixture({ nodes: 2, serialCable: true }, (built, f) => {
+        lab = built;
+        const first = variant.heartline ? heartlineDaemon(built.node(1)) : heartbeatDaemon(built.node(1));
+        daemons = [f.closeAfter(first), f.closeAfter(heartbeatDaemon(built.node(2)))];
+      });
+      // Until the test below ends well, a failure (or a timeout) keeps the lab's files.
+      fixture.failed = true;
 
-    test('each group fails over on its node\'s power cut and fails back when the node returns, never running twice', { timeout: 150_000 }, async (t) => {
-      writeSerialCableConfig(lab, ['realtime off'], { haresources: HARESOURCES, autoFailback: 'on' });
-      for (const node of lab.nodes) for (const service of SERVICES) installLsbService(node, service);
-      const started = performance.now();
-      const report = await runFailoverScenario(lab, daemons);
-      for (const line of report.timeline) t.diagnostic(line);
-      t.diagnostic(`scenario took ${Math.round(performance.now() - started)} ms (deadtime ${SERIAL_DEADTIME_MS} ms)`);
-      fixture.failed = false;
+      test('each group fails over on its node\'s power cut and fails back when the node returns, never running twice', { timeout: 150_000 }, async (t) => {
+        writeSerialCableConfig(lab, ['realtime off'], { haresources: HARESOURCES, autoFailback: 'on' });
+        for (const node of lab.nodes) for (const service of SERVICES) installLsbService(node, service);
+        const started = performance.now();
+        const report = await runFailoverScenario(lab, daemons);
+        for (const line of report.timeline) t.diagnostic(line);
+        t.diagnostic(`scenario took ${Math.round(performance.now() - started)} ms (deadtime ${SERIAL_DEADTIME_MS} ms)`);
+        fixture.failed = false;
+      });
     });
-  });
+  }
 });

@@ -6,6 +6,9 @@ import { Start } from './commands/start/Start.js';
 import { Status } from './commands/status/Status.js';
 import { StatusNodestatus } from './commands/status/StatusNodestatus.js';
 import { StatusHblinkstatus } from './commands/status/StatusHblinkstatus.js';
+import { StatusRscstatus } from './commands/status/StatusRscstatus.js';
+import { Standby } from './commands/standby/Standby.js';
+import { Takeover } from './commands/standby/Takeover.js';
 
 /** Every command of `ha`, by id (oclif's explicit command strategy: no directory scanning). */
 export const commands = {
@@ -17,4 +20,7 @@ export const commands = {
   status: Status,
   'status:nodestatus': StatusNodestatus,
   'status:hblinkstatus': StatusHblinkstatus,
+  'status:rscstatus': StatusRscstatus,
+  standby: Standby,
+  takeover: Takeover,
 };

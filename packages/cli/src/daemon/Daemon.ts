@@ -2,7 +2,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import {
   ClusterNode,
+  ExecaCommandRunner,
   HaError,
+  PluginAgentRegistry,
   PluginTransportRegistry,
   StructuredLogger,
   SystemClock,
@@ -10,9 +12,11 @@ import {
   formatIssue,
   loadConfigDir,
   resolveNodeName,
+  validateResources,
   type ConfigDir,
   type LogSink,
   type Logger,
+  type ResourceLayerOptions,
 } from '@heartline/core';
 import { ControlServer } from './ControlServer.js';
 import type { DaemonOptions } from './DaemonOptions.js';
@@ -56,8 +60,9 @@ export class Daemon {
     logger.info('**************************');
     logger.info(`Configuration validated. Starting Heartline ${o.version} (heartbeat 3.0.6 protocol) as node ${nodeName}`);
     const transports = new PluginTransportRegistry(o.plugins);
+    const resources = await this.resourceLayer(config, logger);
     const makeNode = () =>
-      new ClusterNode({ nodeName, haCf: config.haCf, authKeys, transports, clock: this.clock, logger, stateDir: o.stateDir, pid });
+      new ClusterNode({ nodeName, haCf: config.haCf, authKeys, transports, clock: this.clock, logger, stateDir: o.stateDir, pid, resources });
     this.control = new ControlServer(join(o.runDir, daemonDefaults.socketName), (query) => this.answer(query));
     try {
       await this.control.listen();
@@ -100,11 +105,42 @@ export class Daemon {
     }
   }
 
+  /**
+   * haresources groups with the agents of the installed plugins. A resource type no plugin
+   * provides stops the start here, all of them named at once, rather than at the first failover.
+   */
+  private async resourceLayer(config: ConfigDir, logger: Logger): Promise<ResourceLayerOptions> {
+    const agents = new PluginAgentRegistry(this.options.plugins);
+    const issues = await validateResources(config.groups, agents, { haDir: this.options.configDir, initDir: this.options.initDir });
+    const missing = issues.filter((i) => i.code === 'RESOURCE_NO_AGENT');
+    if (missing.length > 0) {
+      throw new HaError('RESOURCE_NO_AGENT', missing.map((i) => `${i.file}:${i.line}: ${i.message}`).join('; '));
+    }
+    // A missing script is heartbeat's business at takeover time, not a reason to stay out of the cluster.
+    for (const issue of issues) logger.warn(formatIssue(issue).replace(/\n\s*/g, ' '));
+    return {
+      groups: config.groups,
+      agents,
+      commands: new ExecaCommandRunner(),
+      haDir: this.options.configDir,
+      initDir: this.options.initDir,
+    };
+  }
+
   private answer(query: Record<string, unknown>): unknown {
-    if (query['query'] !== 'status') throw new Error(`unknown query ${JSON.stringify(query['query'])}`);
     const node = this.node;
     if (node === undefined) throw new Error('the node is not running');
-    return { schema: 1, version: this.options.version, pid: process.pid, ...node.status() };
+    const kind = query['query'];
+    if (kind === 'status') return { schema: 1, version: this.options.version, pid: process.pid, ...node.status() };
+    if (kind === 'standby' || kind === 'takeover') {
+      const set = query['resources'];
+      if (set !== 'all' && set !== 'local' && set !== 'foreign' && set !== 'failback') {
+        throw new Error(`resources must be all, local, foreign or failback, not ${JSON.stringify(set)}`);
+      }
+      const refusal = node.requestStandby(kind, set);
+      return refusal === undefined ? { accepted: true } : { accepted: false, reason: refusal };
+    }
+    throw new Error(`unknown query ${JSON.stringify(kind)}`);
   }
 
   private checkConfig(config: ConfigDir) {

@@ -7,6 +7,8 @@ export interface DaemonOptions {
   readonly nodeName: string | undefined;
   readonly stateDir: string;
   readonly runDir: string;
+  /** Where LSB init scripts are (`/etc/init.d`). */
+  readonly initDir: string;
   readonly plugins: readonly PluginDescriptor[];
   readonly version: string;
   /** Where configuration issues and the log go in the foreground. */

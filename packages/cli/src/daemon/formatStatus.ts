@@ -13,6 +13,14 @@ export function formatStatus(status: StatusReply): string {
     lines.push('', `${node.name}\t${node.status}\t(nodetype: ${node.type})${node.name === status.localNode ? '\t(this node)' : ''}`);
     for (const link of node.links) lines.push(`\t${link.name}\t${link.status}`);
   }
+  const r = status.resources;
+  if (r !== undefined) {
+    lines.push('', `resources: ${r.resourceState} (auto_failback ${r.mode}; holds ${r.held}, peer holds ${r.peerHolds}${r.peerStable ? '' : ', peer in transition'})`);
+    for (const g of r.groups) {
+      const where = g.heldHere ? 'here' : 'not here';
+      lines.push(`\t${g.line}\t(${g.owner}, ${where})${g.failure === undefined ? '' : `\tFAILED: ${g.failure}`}`);
+    }
+  }
   const bad = Object.entries(status.badPackets);
   if (bad.length > 0) lines.push('', `refused packets: ${bad.map(([reason, n]) => `${reason} ${n}`).join(', ')}`);
   return `${lines.join('\n')}\n`;

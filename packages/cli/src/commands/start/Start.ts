@@ -8,9 +8,11 @@ export class Start extends HaCommand {
   static override summary = 'Run this node in the foreground (the heartbeat daemon)';
   static override description = [
     'Reads ha.cf, haresources and authkeys, opens every medium of ha.cf through the installed transport',
-    'plugins and takes part in the cluster like heartbeat 3.0.6 would. Logs go to the ha.cf targets',
-    '(logfile, debugfile, logfacility) and to stderr in heartbeat\'s format. SIGTERM or SIGINT make the',
-    'graceful leave heartbeat makes (a status, shutdone, two last statuses), then the command exits 0.',
+    'plugins and takes part in the cluster like heartbeat 3.0.6 would: it negotiates with its peer who runs',
+    'each haresources group (auto_failback on, off or legacy), starts groups left to right through the',
+    'installed agent plugins, takes over the groups of a dead peer and hands groups back. Logs go to the',
+    'ha.cf targets (logfile, debugfile, logfacility) and to stderr in heartbeat\'s format. SIGTERM or SIGINT',
+    'release every group (right to left) and make the graceful leave heartbeat makes, then the command exits 0.',
     '',
     'The node name is --node-name, else the first line of <config-dir>/nodeinfo, else uname -n, lowercased.',
     '`ha status` talks to the daemon through <run-dir>/control.sock (mode 0600).',
@@ -21,6 +23,7 @@ export class Start extends HaCommand {
     'node-name': Flags.string({ description: 'this node\'s name (default: nodeinfo, else uname -n)' }),
     'state-dir': Flags.string({ description: 'where hb_generation, hb_uuid and hostcache are kept', default: daemonDefaults.stateDir }),
     'run-dir': Flags.string({ description: 'where the control socket is created', default: daemonDefaults.runDir }),
+    'init-dir': Flags.string({ description: 'where LSB init scripts are looked up (after <config-dir>/resource.d)', default: daemonDefaults.initDir }),
   };
 
   async run(): Promise<void> {
@@ -30,6 +33,7 @@ export class Start extends HaCommand {
       nodeName: flags['node-name'],
       stateDir: flags['state-dir'],
       runDir: flags['run-dir'],
+      initDir: flags['init-dir'],
       plugins: pluginDescriptors(this.config),
       version: this.config.version,
       stderr: (text) => process.stderr.write(text),
