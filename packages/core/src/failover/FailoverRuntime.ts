@@ -1,0 +1,138 @@
+import type { HaResourceGroup } from '../config/HaResourceGroup.js';
+import type { Logger } from '../log/Logger.js';
+import type { Timer } from '../time/Clock.js';
+import type { HaMessage } from '../wire/HaMessage.js';
+import type { FailoverCoordinatorOptions } from './FailoverCoordinatorOptions.js';
+import { failoverMessages as M } from './failoverMessages.js';
+import type { ResourceState } from './ResourceState.js';
+import { ResourceSet as R } from './ResourceSet.js';
+import type { StandbyState } from './StandbyState.js';
+
+/**
+ * What the parts of the resource layer (negotiation, standby, takeover, release, jobs) share:
+ * hb_resource.c's globals, the options, and the helpers every part uses. Events are handled one
+ * at a time (`run`): our own messages loop back through the coordinator and are processed after
+ * the handler that sent them.
+ */
+export class FailoverRuntime {
+  /** nice_failback: auto_failback on or off (not legacy). */
+  readonly nice: boolean;
+  readonly auto: boolean;
+  readonly log: Logger;
+
+  state: ResourceState = 'init';
+  iHold: number = R.none;
+  otherHolds: number = R.none;
+  otherIsStable = false;
+  takeoverInProgress = false;
+  goingStandby: StandbyState = 'not';
+  /** Monotonic ms until which a standby runs; 0 when none does. */
+  standbyRunning = 0;
+  standbyRsctype: number = R.all;
+  rscNeedsFailback = false;
+  rscNeedsShutdown = false;
+  shutdownInProgress = false;
+  resourceShutdownInProgress = false;
+  shutdownForced = false;
+  localTakeoverWorkDone = false;
+  foreignTakeoverWorkDone = false;
+  initTakeoverAnnounced = false;
+  localTakeoverTime = 0;
+  resourcesRequestedYet = false;
+  commUp = false;
+  /** heartbeat's per-node has_resources (legacy mode's STONITH decision). */
+  readonly gaveUpResources = new Set<string>();
+  readonly failedGroups = new Map<string, string>();
+  /** ResourceMgmt_child_count: resource jobs running. */
+  childCount = 0;
+  closed = false;
+
+  private readonly pending: Array<() => void> = [];
+  private handling = false;
+  private readonly timers = new Set<Timer>();
+
+  constructor(readonly options: FailoverCoordinatorOptions) {
+    this.nice = options.autoFailback !== 'legacy';
+    this.auto = options.autoFailback === 'on';
+    this.log = options.logger;
+  }
+
+  /** Stops every timer of `later`: the node halted. */
+  close(): void {
+    this.closed = true;
+    for (const timer of this.timers) timer.cancel();
+    this.timers.clear();
+  }
+
+  isStable(): boolean {
+    if (!this.nice) return this.childCount === 0;
+    if (this.shutdownInProgress && this.state === 'init') return true;
+    // With every peer dead nothing can change their side any more: only our own work counts.
+    // (heartbeat waits here for a peer that may be gone, up to its 60-minute emergency stop.)
+    if (!this.anyPeerAlive()) return this.childCount === 0 && !this.takeoverInProgress;
+    return (
+      this.otherIsStable &&
+      !this.takeoverInProgress &&
+      this.goingStandby === 'not' &&
+      this.standbyRunning === 0 &&
+      this.childCount === 0 &&
+      (this.state === 'stable' || this.state === 'shutdown' || this.state === 'init')
+    );
+  }
+
+  /** hb_send_resources_held */
+  sendResourcesHeld(stable: boolean, info?: string): void {
+    if (this.nice) this.post(M.resourcesHeld(this.iHold, stable, info));
+  }
+
+  announceTakeover(reason: string): void {
+    if (this.initTakeoverAnnounced || !this.localTakeoverWorkDone || !this.foreignTakeoverWorkDone) return;
+    this.log.info(`Initial resource acquisition complete (${reason})`);
+    this.initTakeoverAnnounced = true;
+  }
+
+  later(delayMs: number, fn: () => void): void {
+    if (this.closed) return;
+    const timer = this.options.clock.setTimeout(() => {
+      this.timers.delete(timer);
+      this.run(fn);
+    }, delayMs);
+    this.timers.add(timer);
+  }
+
+  post(message: HaMessage): void {
+    this.run(() => this.options.send(message));
+  }
+
+  /** Handlers run one at a time; what they trigger (our own messages looping back) runs after. */
+  run(fn: () => void): void {
+    if (this.handling) {
+      this.pending.push(fn);
+      return;
+    }
+    this.handling = true;
+    try {
+      fn();
+      for (let next = this.pending.shift(); next !== undefined; next = this.pending.shift()) next();
+    } finally {
+      this.handling = false;
+    }
+  }
+
+  isLocal(group: HaResourceGroup): boolean {
+    return group.node === this.options.nodeName.toLowerCase();
+  }
+
+  /** ResourceManager listkeys NODE (case-insensitive, as its grep -i). */
+  groupsOf(node: string): HaResourceGroup[] {
+    return this.options.groups.filter((g) => g.node === node.toLowerCase());
+  }
+
+  anyPeerAlive(): boolean {
+    return this.options.nodes().some((n) => n.type === 'normal' && n.name !== this.options.nodeName && n.status !== 'dead');
+  }
+
+  deadCount(): number {
+    return this.options.nodes().filter((n) => n.type === 'normal' && n.status === 'dead').length;
+  }
+}

@@ -1,0 +1,33 @@
+import type { HaResourceGroup } from '../config/HaResourceGroup.js';
+import type { FailoverRuntime } from './FailoverRuntime.js';
+import type { StandbyRequests } from './StandbyRequests.js';
+
+/** ResourceManager runs hb_standby this long after a group failed to start. */
+const STANDBY_AFTER_FAILURE_MS = 30_000;
+
+/** Takes a group here, and remembers why it failed for `ha status`. */
+export class GroupTaker {
+  constructor(
+    private readonly rt: FailoverRuntime,
+    private readonly requests: StandbyRequests,
+  ) {}
+
+  /** takegroup, and heartbeat's answer to a failed start: standby for that group 30 s later. */
+  async take(group: HaResourceGroup): Promise<void> {
+    const { rt } = this;
+    const outcome = await rt.options.operations.takeGroup(group);
+    if (outcome.ok) {
+      rt.failedGroups.delete(group.key);
+      return;
+    }
+    rt.failedGroups.set(group.key, `${outcome.operation} of ${outcome.resource} failed`);
+    if (outcome.operation !== 'start') return;
+    const set = rt.isLocal(group) ? 'local' : 'foreign';
+    rt.log.info(`Standby [${set}] in ${STANDBY_AFTER_FAILURE_MS / 1000} s so that the peer can run group ${group.key}.`);
+    rt.later(STANDBY_AFTER_FAILURE_MS, () => {
+      const refusal = this.requests.refusal();
+      if (refusal === undefined) this.requests.requestStandby(set);
+      else rt.log.warn(`standby after the failure of group ${group.key} not sent: ${refusal}`);
+    });
+  }
+}
