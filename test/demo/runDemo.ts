@@ -1,145 +1,174 @@
-import { HeartlineProcess } from '../lib/HeartlineProcess.js';
+import { heartbeatDaemon, heartlineDaemon, type ClusterDaemon } from '../lib/ClusterDaemon.js';
+import type { LabNode } from '../lib/LabNode.js';
+import { installLsbService, isLsbServiceRunning, lsbOverlaps, lsbRuns, readLsbEvents, type NodeCrash } from '../lib/LsbFixtures.js';
 import { NetnsLab } from '../lib/NetnsLab.js';
-import { RealHeartbeat } from '../lib/RealHeartbeat.js';
-import type { LogTail } from '../lib/LogTail.js';
-import { waitForClusterView } from '../lib/waitForClusterView.js';
 import { waitUntil } from '../lib/waitUntil.js';
 import { writeHaConfig } from '../lib/writeHaConfig.js';
 
-// `npm run demo`: a mixed cluster on this machine, in network namespaces. node1 and node2 run
-// Heartline, node3 runs the real heartbeat 3.0.6; one ha.cf (bcast, sha1, keepalive 200 ms,
-// deadtime 1 s) serves all three. The demo crashes a Heartline node and the heartbeat node in
-// turn and shows who notices, how fast, and how they come back.
+// `npm run demo`: a two-node cluster on this machine, in network namespaces. node1 runs Heartline,
+// node2 the real heartbeat 3.0.6; one ha.cf (bcast, sha1, keepalive 200 ms, deadtime 1 s,
+// auto_failback on) serves both. haresources gives each node a group of real LSB services
+// (test/fixtures/lsb/hlsvc: a daemon process, a pid file, start/stop/status). The demo cuts the
+// power of each node in turn: the survivor takes the group, the group comes home when the node is
+// back; then an admin moves everything with `ha standby` and back with `ha takeover`.
 
-const NAMES = ['node1', 'node2', 'node3'];
-const KEEPALIVE = '200ms';
+const NAMES = ['node1', 'node2'];
+const GROUPS: Readonly<Record<string, readonly string[]>> = { node1: ['web', 'webcache'], node2: ['db'] };
+const SERVICES = Object.values(GROUPS).flat();
 const DEADTIME_MS = 1000;
 
 const t0 = performance.now();
 const stamp = (): string => `[${((performance.now() - t0) / 1000).toFixed(2).padStart(6)} s]`;
 const say = (text: string): void => console.log(`${stamp()} ${text}`);
 const rows: Array<[string, string]> = [];
-
-async function detect(what: string, tail: LogTail, observer: string, victim: string, from: number, killedAt: number): Promise<void> {
-  const line = await tail.waitFor(new RegExp(`node ${victim}: is dead`), { from, timeoutMs: 15_000 });
-  const ms = line.seenAtMs - killedAt;
-  say(`  ${observer} logged "node ${victim}: is dead" ${ms.toFixed(0)} ms after the crash`);
-  rows.push([`${what}: ${observer} declares ${victim} dead`, `${ms.toFixed(0)} ms`]);
-}
+const ms = (from: number, to: number): string => `${Math.round(to - from)} ms`;
 
 export async function runDemo(): Promise<void> {
-  say('building a 3-node lab: bridge + 3 network namespaces, 10.213.0.11-13 on hleth0');
-  const lab = await NetnsLab.create({ nodes: 3 });
-  const hl1 = new HeartlineProcess(lab.node(1));
-  const hl2 = new HeartlineProcess(lab.node(2));
-  const hb3 = new RealHeartbeat(lab.node(3));
+  say('building a 2-node lab: a bridge and two network namespaces, 10.213.0.11-12 on hleth0');
+  const lab = await NetnsLab.create({ nodes: 2 });
+  const daemons: [ClusterDaemon, ClusterDaemon] = [heartlineDaemon(lab.node(1)), heartbeatDaemon(lab.node(2))];
+  const crashes: NodeCrash[] = [];
   let interrupted = false;
   const onSignal = (): void => {
     interrupted = true;
     say('interrupted: tearing the lab down');
-    hl1.close();
-    hl2.close();
-    hb3.close();
+    for (const d of daemons) d.close();
     void lab.destroy().then(() => process.exit(130));
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
+    const haresources = Object.entries(GROUPS).map(([node, services]) => `${node} ${services.join(' ')}\n`).join('');
     for (const node of lab.nodes) {
       writeHaConfig(node.configDir, {
         nodes: NAMES,
         iface: node.iface,
         media: [{ kind: 'bcast' }],
-        keepalive: KEEPALIVE,
+        keepalive: '200ms',
         deadtime: `${DEADTIME_MS}ms`,
         warntime: '500ms',
         initdead: '10',
+        haresources,
+        autoFailback: 'on',
+        extra: ['realtime off'],
       });
+      for (const service of SERVICES) installLsbService(node, service);
     }
-    say(`ha.cf on every node: bcast hleth0, keepalive ${KEEPALIVE}, deadtime ${DEADTIME_MS}ms, sha1 authkeys`);
-    say('starting: node1 = Heartline, node2 = Heartline, node3 = heartbeat 3.0.6');
-    hl1.start();
-    hl2.start();
-    await hb3.start();
-    const joinedAt = performance.now();
-    await allActive(hl1, hl2, hb3);
-    rows.push(['cluster formed (all three active on every node)', `${((performance.now() - joinedAt) / 1000).toFixed(1)} s`]);
-    await showViews(hl1, hb3);
+    say(`ha.cf on both nodes: bcast hleth0, keepalive 200ms, deadtime ${DEADTIME_MS}ms, auto_failback on, sha1 authkeys`);
+    say(`haresources: ${haresources.trim().split('\n').join(' | ')}   (LSB services in each node's /etc/init.d)`);
+    say('starting: node1 = Heartline (ha start), node2 = heartbeat 3.0.6');
+    let at = performance.now();
+    await Promise.all(daemons.map((d) => d.start()));
+    await placed(lab.nodes, { node1: 'node1', node2: 'node2' }, 'each node to run its own group');
+    rows.push(['cluster up, each node running its own group', ms(at, performance.now())]);
+    say('  (both started together, so each waited heartbeat\'s 10 s RQSTDELAY for the other to settle first)');
+    await showPlacement(lab.nodes);
 
-    // Heartline announces deadtime + 2 s for its first 5 s, as heartbeat does: wait for the real value.
-    await waitForClusterView(hl2, { node1: { status: 'active', deadtimeMs: DEADTIME_MS }, node3: { status: 'active', deadtimeMs: DEADTIME_MS } });
-    await waitForClusterView(hl1, { node2: { status: 'active', deadtimeMs: DEADTIME_MS } });
+    for (const [victim, survivor] of [[0, 1], [1, 0]] as const) {
+      const down = daemons[victim];
+      const up = daemons[survivor];
+      const who = (d: ClusterDaemon): string => `${d.node.name} (${d.kind})`;
+      const group = GROUPS[down.node.name]!.join(' ');
+      const home = { node1: 'node1', node2: 'node2' };
 
-    say('CRASH node1 (SIGKILL of the Heartline daemon)');
-    let [from2, from3] = [hl2.log.mark(), hb3.log.mark()];
-    let killedAt = await hl1.kill();
-    await Promise.all([
-      detect('Heartline crash', hl2.log, 'node2 (Heartline)', 'node1', from2, killedAt),
-      detect('Heartline crash', hb3.log, 'node3 (heartbeat)', 'node1', from3, killedAt),
-    ]);
-    say('RESTART node1: it comes back with a new generation');
-    const restartAt = performance.now();
-    hl1.start();
-    await allActive(hl1, hl2, hb3);
-    rows.push(['node1 back: active on every node', `${((performance.now() - restartAt) / 1000).toFixed(1)} s`]);
+      say(`POWER CUT on ${who(down)}: every process of the node dies, its services with it`);
+      const mark = up.log.mark();
+      const cutAt = await down.node.crash();
+      crashes.push({ host: down.node.name, atMs: performance.timeOrigin + cutAt });
+      const dead = await up.log.waitFor(new RegExp(`node ${down.node.name}: is dead`), { from: mark, timeoutMs: 15_000 });
+      say(`  ${who(up)} logged "node ${down.node.name}: is dead" ${ms(cutAt, dead.seenAtMs)} after the power cut`);
+      await placed(lab.nodes, { ...home, [down.node.name]: up.node.name }, `${up.node.name} to take over ${group}`);
+      const takenAt = lastStartOf(up.node, GROUPS[down.node.name]!);
+      say(`  ${who(up)} started ${group} (in haresources order) ${ms(dead.seenAtMs, takenAt)} after declaring it dead`);
+      rows.push([`${who(up)} detects ${down.node.name}'s death`, ms(cutAt, dead.seenAtMs)]);
+      rows.push([`${who(up)} runs ${group} after the death`, ms(dead.seenAtMs, takenAt)]);
+      await showPlacement(lab.nodes);
 
-    await waitForClusterView(hl1, { node3: { status: 'active', deadtimeMs: DEADTIME_MS } });
-    say('CRASH node3 (SIGKILL of every heartbeat process)');
-    [from2, from3] = [hl1.log.mark(), hl2.log.mark()];
-    killedAt = await hb3.kill();
-    await Promise.all([
-      detect('heartbeat crash', hl1.log, 'node1 (Heartline)', 'node3', from2, killedAt),
-      detect('heartbeat crash', hl2.log, 'node2 (Heartline)', 'node3', from3, killedAt),
-    ]);
-    say('RESTART node3 (heartbeat)');
-    const hbRestartAt = performance.now();
-    await hb3.start();
-    await allActive(hl1, hl2, hb3);
-    rows.push(['node3 back: active on every node', `${((performance.now() - hbRestartAt) / 1000).toFixed(1)} s`]);
+      say(`POWER BACK on ${down.node.name}, ${down.kind} started: auto_failback brings ${group} home`);
+      at = performance.now();
+      await down.node.boot();
+      await down.start();
+      await placed(lab.nodes, home, `${group} to fail back to ${down.node.name}`);
+      rows.push([`${group} back on ${down.node.name} after its boot`, ms(at, performance.now())]);
+      say(`  ${up.node.name} stopped ${[...GROUPS[down.node.name]!].reverse().join(', ')} (right to left), then ${down.node.name} started ${GROUPS[down.node.name]!.join(', ')}`);
+    }
 
-    say('graceful stop of node2 (SIGTERM): it says goodbye with shutdone');
-    const hbFrom = hb3.log.mark();
-    await hl2.stop();
-    const notice = await hb3.log.waitFor(/Received shutdown notice from 'node2'/, { from: hbFrom, timeoutMs: 10_000 });
-    say(`  node3 (heartbeat) logged: ${notice.text.replace(/^.*?info: /, '')}`);
+    const [hl, hb] = daemons;
+    say('ADMIN: `ha standby all` on node1 hands both groups to heartbeat on node2');
+    at = performance.now();
+    await retryWhileInTransition(() => hl.standby('all'));
+    await placed(lab.nodes, { node1: 'node2', node2: 'node2' }, 'everything on node2');
+    rows.push(['ha standby all (node1 -> node2)', ms(at, performance.now())]);
+    await showPlacement(lab.nodes);
+    say('ADMIN: `ha takeover local` on node1: heartbeat runs hb_standby foreign and hands node1 its group back');
+    at = performance.now();
+    await retryWhileInTransition(() => hl.takeover('local'));
+    await placed(lab.nodes, { node1: 'node1', node2: 'node2' }, 'each group at home');
+    rows.push(['ha takeover local (node2 -> node1)', ms(at, performance.now())]);
+    await showPlacement(lab.nodes);
 
-    console.log('\nSummary (deadtime 1000 ms; a node is declared dead deadtime after its last heartbeat):');
+    const overlaps = lsbOverlaps(lsbRuns(lab.nodes.flatMap((n) => readLsbEvents(n)), crashes));
+    say(overlaps.length === 0 ? 'checked from the services\' own logs: no service ever ran on both nodes at once' : `OVERLAP: ${JSON.stringify(overlaps)}`);
+
+    say('graceful stop of heartbeat on node2 (SIGTERM): it releases db, node1 takes it at once');
+    at = performance.now();
+    await hb.stop();
+    await placed(lab.nodes, { node1: 'node1', node2: 'node1' }, 'node1 to run db after node2 left');
+    rows.push(['db on node1 after heartbeat stopped on node2', ms(at, performance.now())]);
+
+    console.log(`\nSummary (keepalive 200 ms, deadtime ${DEADTIME_MS} ms; a node is declared dead deadtime after its last heartbeat):`);
     const width = Math.max(...rows.map(([k]) => k.length));
     for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
-    console.log('\nResource groups (the VIP and services that move on failover) build on this membership; see README.');
+    if (overlaps.length > 0) throw new Error('a service ran on both nodes at once');
   } finally {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
     if (!interrupted) {
-      for (const n of [hl1, hl2]) if (n.running) await n.stop();
-      if ((await hb3.pids()).length > 0) await hb3.stop();
-      hl1.close();
-      hl2.close();
-      hb3.close();
+      for (const d of daemons) await d.stop().catch(() => undefined);
+      for (const d of daemons) d.close();
       await lab.destroy();
       say('lab torn down: namespaces deleted, processes gone');
     }
   }
 }
 
-async function allActive(hl1: HeartlineProcess, hl2: HeartlineProcess, hb3: RealHeartbeat): Promise<void> {
-  const everyone = Object.fromEntries(NAMES.map((n) => [n, { status: 'active' }]));
-  await Promise.all([waitForClusterView(hl1, everyone, 60_000), waitForClusterView(hl2, everyone, 60_000)]);
-  await waitUntil('heartbeat on node3 to see node1 and node2 active', async () => {
-    const [a, b] = await Promise.all([hb3.nodeStatus('node1'), hb3.nodeStatus('node2')]);
-    return a === 'active' && b === 'active' ? true : undefined;
-  }, { timeoutMs: 60_000, intervalMs: 200 });
-  say('  all three nodes active, as seen by node1, node2 (ha status) and node3 (cl_status)');
+/** Waits until every group runs on exactly the node given for its owner (and nowhere else). */
+async function placed(nodes: readonly LabNode[], hostOf: Readonly<Record<string, string>>, what: string): Promise<void> {
+  await waitUntil(what, async () => {
+    for (const [owner, services] of Object.entries(GROUPS)) {
+      for (const service of services) {
+        for (const node of nodes) {
+          if ((await isLsbServiceRunning(node, service)) !== (node.name === hostOf[owner])) return undefined;
+        }
+      }
+    }
+    return true;
+  }, { timeoutMs: 30_000, intervalMs: 50 });
 }
 
-async function showViews(hl1: HeartlineProcess, hb3: RealHeartbeat): Promise<void> {
-  const view = await hl1.status();
-  for (const n of view?.nodes ?? []) {
-    say(`  ha status on node1:   ${n.name.padEnd(6)} ${n.status.padEnd(7)} links ${n.links.map((l) => `${l.name}=${l.status}`).join(' ')}`);
+async function showPlacement(nodes: readonly LabNode[]): Promise<void> {
+  for (const node of nodes) {
+    const running: string[] = [];
+    for (const service of SERVICES) if (await isLsbServiceRunning(node, service)) running.push(service);
+    say(`  ${node.name} runs: ${running.length === 0 ? '(nothing)' : running.join(' ')}`);
   }
-  for (const name of NAMES) {
-    const status = await hb3.nodeStatus(name);
-    const link = (await hb3.clStatus('hblinkstatus', name, 'hleth0')).stdout.trim();
-    say(`  cl_status on node3:   ${name.padEnd(6)} ${status.padEnd(7)} links hleth0=${link}`);
-  }
+}
+
+/** performance.now() time of the last start among `services` on `node`. */
+function lastStartOf(node: LabNode, services: readonly string[]): number {
+  const starts = readLsbEvents(node).filter((e) => e.kind === 'start' && services.includes(e.service));
+  return (starts.at(-1)?.atMs ?? performance.timeOrigin) - performance.timeOrigin;
+}
+
+/** Standby needs both sides stable: a request made right after a move is refused; retry it. */
+async function retryWhileInTransition(request: () => Promise<void>): Promise<void> {
+  await waitUntil('the standby request to be accepted', async () => {
+    try {
+      await request();
+      return true;
+    } catch (error) {
+      if (/transition|flux/.test(String(error))) return undefined;
+      throw error;
+    }
+  }, { timeoutMs: 20_000, intervalMs: 250 });
 }

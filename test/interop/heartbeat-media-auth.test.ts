@@ -51,6 +51,11 @@ interface Round {
   readonly auth: NonNullable<HaConfigOptions['auth']>;
   /** Which side is stopped first; the rounds alternate so each side's graceful leave is seen by the other. */
   readonly firstToStop: 'heartline' | 'heartbeat';
+  /**
+   * on/off make heartbeat wait for the resource handshake (starting / resource) before a SIGTERM
+   * can stop it, legacy has none: the rounds cover all three.
+   */
+  readonly autoFailback: 'on' | 'off' | 'legacy';
 }
 
 const ROUNDS: readonly Round[] = [
@@ -59,6 +64,7 @@ const ROUNDS: readonly Round[] = [
     media: () => [{ kind: 'mcast', group: '239.0.213.7', port: 694, ttl: 1, loop: false }],
     auth: { method: 'sha1', key: 'hlu-media-auth-sha1' },
     firstToStop: 'heartline',
+    autoFailback: 'on',
   },
   {
     // Every node lists both addresses, as one shared ha.cf does; the line naming itself sends nothing.
@@ -66,18 +72,21 @@ const ROUNDS: readonly Round[] = [
     media: (lab) => [{ kind: 'ucast', peers: lab.nodes.map((n) => n.address) }],
     auth: { method: 'sha1', key: 'hlu-media-auth-sha1' },
     firstToStop: 'heartbeat',
+    autoFailback: 'off',
   },
   {
     name: 'bcast, md5',
     media: () => [{ kind: 'bcast' }],
     auth: { method: 'md5', key: 'hlu-media-auth-md5' },
     firstToStop: 'heartline',
+    autoFailback: 'legacy',
   },
   {
     name: 'bcast, crc',
     media: () => [{ kind: 'bcast' }],
     auth: { method: 'crc' },
     firstToStop: 'heartbeat',
+    autoFailback: 'on',
   },
 ];
 
@@ -124,12 +133,7 @@ describe('interop: heartbeat 3.0.6 and Heartline over mcast and ucast, with sha1
             initdead: '10',
             auth: round.auth,
             haresources: '',
-            // With auto_failback on/off (nice_failback) heartbeat holds a SIGTERM ("Shutdown delayed
-            // until current resource activity finishes") until its peer has answered the T_STARTING /
-            // T_RESOURCES handshake, which Heartline, without a resource layer yet, never does: the
-            // heartbeat-first stops would hang. legacy has no handshake and no effect on the wire
-            // protocol under test here.
-            autoFailback: 'legacy',
+            autoFailback: round.autoFailback,
           });
         }
         const hbFrom = hb.log.mark();

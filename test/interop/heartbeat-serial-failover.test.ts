@@ -154,6 +154,33 @@ async function runFailoverScenario(lab: NetnsLab, daemons: readonly [ClusterDaem
     note(`gap between last stop on ${up.node.name} and first start on ${down.node.name}: ${starts[0]!.atMs - stops.at(-1)!.atMs} ms`, since, since);
   }
 
+  // The admin tools: hb_standby / `ha standby` hand every group to the peer, and a takeover of
+  // `local` (the peer runs hb_standby foreign) brings the requester's own group home.
+  const [d1, d2] = daemons;
+  const moves: Array<{ by: ClusterDaemon; op: 'standby' | 'takeover'; set: string; giver: ClusterDaemon; placement: Record<string, string> }> = [
+    { by: d2, op: 'standby', set: 'all', giver: d2, placement: { node1: 'node1', node2: 'node1' } },
+    { by: d1, op: 'standby', set: 'all', giver: d1, placement: { node1: 'node2', node2: 'node2' } },
+    { by: d1, op: 'takeover', set: 'local', giver: d2, placement: { node1: 'node1', node2: 'node2' } },
+  ];
+  for (const move of moves) {
+    marks = daemons.map((d) => d.log.mark());
+    counts = eventCounts();
+    since = performance.now();
+    // Both sides must be stable (heartbeat ignores a request "in flux", ha refuses it): retry until it takes.
+    await waitUntil(`${move.by.node.name}: ${move.op} ${move.set} to be taken`, async () => {
+      await move.by[move.op](move.set).catch((error: unknown) => {
+        if (!/transition|flux/.test(String(error))) throw error;
+      });
+      const taken = await move.giver.log.waitFor(/wants to go standby/, { from: marks[daemons.indexOf(move.giver)]!, timeoutMs: 2000 }).catch(() => undefined);
+      return taken === undefined ? undefined : true;
+    }, { timeoutMs: MOVE_TIMEOUT_MS, intervalMs: 100 });
+    note(`${move.by.node.name} (${move.by.kind}): ${move.op} ${move.set}`, since);
+    await waitForPlacement(nodes, move.placement, `the groups to move after ${move.by.node.name}'s ${move.op} ${move.set}`);
+    note(`groups placed ${JSON.stringify(move.placement)}`, since);
+    await expectLog(move.giver, /Other node completed standby takeover of \w+ resources\./, marks[daemons.indexOf(move.giver)]!, since);
+    noteEvents(counts, since);
+  }
+
   // The whole timeline from both nodes: no service ever ran on both at once, nothing failed to start.
   const events = nodes.flatMap((n) => readLsbEvents(n));
   const runs = lsbRuns(events, report.crashes);

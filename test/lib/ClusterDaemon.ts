@@ -20,6 +20,12 @@ export interface ClusterDaemon {
   /** SIGKILL to the daemon's processes only (the node and its resources stay); performance.now() before it. */
   kill(): Promise<number>;
   isRunning(): Promise<boolean>;
+  /**
+   * heartbeat's hb_standby / `ha standby`, and hb_takeover / `ha takeover`, for `set` (all, local,
+   * foreign, failback). Resolves once the request went out; rejects when the daemon refused it.
+   */
+  standby(set: string): Promise<void>;
+  takeover(set: string): Promise<void>;
   /** Stops following the log and kills whatever is left; for the suite's teardown. */
   close(): void;
 }
@@ -36,6 +42,8 @@ export function heartbeatDaemon(node: LabNode): ClusterDaemon & { readonly heart
     stop: () => heartbeat.stop(),
     kill: () => heartbeat.kill(),
     isRunning: () => heartbeat.isRunning(),
+    standby: (set) => heartbeatTool(node, 'hb_standby', set),
+    takeover: (set) => heartbeatTool(node, 'hb_takeover', set),
     close: () => heartbeat.close(),
   };
 }
@@ -57,6 +65,19 @@ export function heartlineDaemon(node: LabNode, startTimeoutMs = 20_000): Cluster
     },
     kill: () => heartline.kill(),
     isRunning: () => Promise.resolve(heartline.running),
+    standby: (set) => haTool(heartline, 'standby', set),
+    takeover: (set) => haTool(heartline, 'takeover', set),
     close: () => heartline.close(),
   };
+}
+
+/** heartbeat's own script (/usr/share/heartbeat/hb_standby, hb_takeover), run on the node. */
+async function heartbeatTool(node: LabNode, tool: 'hb_standby' | 'hb_takeover', set: string): Promise<void> {
+  const result = await node.exec(`/usr/share/heartbeat/${tool}`, [set], { allowFailure: true, timeoutMs: 15_000 });
+  if (result.code !== 0) throw new Error(`${node.name}: ${tool} ${set} exited ${result.code}: ${result.stdout}${result.stderr}`);
+}
+
+async function haTool(heartline: HeartlineProcess, command: 'standby' | 'takeover', set: string): Promise<void> {
+  const result = await heartline.ha([command, set]);
+  if (result.code !== 0) throw new Error(`${heartline.node.name}: ha ${command} ${set} exited ${result.code}: ${result.stdout}${result.stderr}`);
 }

@@ -5,6 +5,7 @@ import type { HeartlineStatus } from './HeartlineStatus.js';
 import type { LabNode } from './LabNode.js';
 import { LogTail } from './LogTail.js';
 import { repoRoot } from './repoRoot.js';
+import type { CommandResult } from './runCommand.js';
 import { waitUntil } from './waitUntil.js';
 
 /**
@@ -61,12 +62,17 @@ export class HeartlineProcess {
 
   /** `ha status --json` on the node, or undefined when the daemon does not answer. */
   async status(): Promise<HeartlineStatus | undefined> {
-    const result = await this.node.exec(process.execPath, [join(repoRoot, 'packages/cli/bin/ha.js'), 'status', '--json', '--run-dir', this.runDir], {
+    const result = await this.ha(['status', '--json']);
+    if (result.code !== 0) return undefined;
+    return JSON.parse(result.stdout) as HeartlineStatus;
+  }
+
+  /** Runs `ha ARGS --run-dir <this daemon's>` on the node. */
+  ha(args: readonly string[]): Promise<CommandResult> {
+    return this.node.exec(process.execPath, [join(repoRoot, 'packages/cli/bin/ha.js'), ...args, '--run-dir', this.runDir], {
       allowFailure: true,
       timeoutMs: 15_000,
     });
-    if (result.code !== 0) return undefined;
-    return JSON.parse(result.stdout) as HeartlineStatus;
   }
 
   /** The status of `name` as this node sees it ('' when unknown). */
