@@ -28,7 +28,12 @@ export class ResourceRelease {
         resolve = r;
       });
       this.released = { promise, resolve };
-      this.rt.run(() => this.giveUpResources());
+      // hb_initiate_shutdown: from the signal on, nothing new is acquired (req_our_resources,
+      // takeovers), even while the release waits for resource activity to settle.
+      this.rt.run(() => {
+        this.rt.shutdownInProgress = true;
+        this.giveUpResources();
+      });
     }
     return this.released.promise;
   }

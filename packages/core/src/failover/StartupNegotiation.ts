@@ -179,8 +179,13 @@ export class StartupNegotiation {
     if ((rt.iHold & R.local) !== 0 && (rt.otherHolds & R.foreign) !== 0) rt.log.error('Both machines own our resources!');
     if ((rt.otherHolds & R.local) !== 0 && (rt.iHold & R.foreign) !== 0) rt.log.error('Both machines own foreign resources!');
     if (rt.isStable() && !rt.shutdownInProgress && rt.state !== 'shutdown') {
-      if ((rt.iHold & R.local) === 0 && (rt.otherHolds & R.foreign) === 0) rt.log.error('No one owns our local resources!');
-      if ((rt.otherHolds & R.local) === 0 && (rt.iHold & R.foreign) === 0) rt.log.error('No one owns foreign resources!');
+      // heartbeat also reports sets that hold no group at all (an empty haresources, a peer
+      // stopped during start-up); only a group nobody runs is worth an error.
+      const groups = rt.options.groups;
+      const anyLocal = groups.some((g) => rt.isLocal(g));
+      const anyForeign = groups.some((g) => !rt.isLocal(g));
+      if (anyLocal && (rt.iHold & R.local) === 0 && (rt.otherHolds & R.foreign) === 0) rt.log.error('No one owns our local resources!');
+      if (anyForeign && (rt.otherHolds & R.local) === 0 && (rt.iHold & R.foreign) === 0) rt.log.error('No one owns foreign resources!');
     }
   }
 }

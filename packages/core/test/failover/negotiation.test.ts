@@ -159,6 +159,20 @@ describe('failover negotiation between two Heartline nodes (heartbeat 3.0.6 rule
     assert.deepEqual(c.services.on('node1'), ['svcA', 'svcA2', 'svcB']);
   });
 
+  it('stopped during the start-up negotiation, a node takes nothing and answers `none` as heartbeat does; the peer takes every group', async () => {
+    const c = failoverCluster('on');
+    for (const n of c.nodes) await n.node.start();
+    await c.run(4_000);
+    void c.nodes[0]!.node.stop(); // inside RQSTDELAY: heartbeat delays the shutdown until resources settle
+    await c.run(20_000);
+    assert.ok(c.nodes[0]!.lines().includes('WARN: Shutdown delayed until current resource activity finishes.'));
+    const node1 = c.messages.filter((l) => l.startsWith('node1: resource'));
+    assert.deepEqual(node1.slice(-2), ['node1: resource rsc_hold=none rtype=full isstable=1', 'node1: resource rsc_hold=none rtype=full isstable=0 info=shutdown']);
+    assert.deepEqual(timeline(c).filter((l) => l.startsWith('node1')), [], 'node1 started nothing once asked to stop');
+    assert.deepEqual(c.services.on('node2'), ['svcA', 'svcA2', 'svcB']);
+    noOverlap(c);
+  });
+
   it('legacy: each asks for its group with ip-request; the holder gives it up and answers', async () => {
     const c = failoverCluster('legacy');
     await c.nodes[1]!.node.start();
