@@ -77,17 +77,34 @@ export class Daemon {
   private async startNode(makeNode: () => ClusterNode): Promise<void> {
     const node = makeNode();
     this.node = node;
+    let restarting = false;
     node.on((event) => {
-      if (event.kind !== 'local-heartbeat-lost' || this.stopRequested) return;
-      void (async () => {
-        await node.stop();
-        if (this.stopRequested) return;
-        this.logger?.info('Heartbeat restart triggered.');
-        await this.startNode(makeNode).catch((error: unknown) => this.fail(error));
-      })();
+      if (restarting || this.stopRequested) return;
+      // heartbeat restarts itself, resources released first, when it stops hearing itself and,
+      // 2 s later, when a partition heals (both sides took everything: both must renegotiate).
+      if (event.kind === 'local-heartbeat-lost') restarting = true;
+      else if (event.kind === 'partition-healed') restarting = true;
+      else return;
+      const delayMs = event.kind === 'partition-healed' ? 2000 : 0;
+      void this.restartNode(node, makeNode, delayMs).catch((error: unknown) => this.fail(error));
     });
     await node.start();
   }
+
+  /** cause_shutdown_restart + restart_heartbeat: release and leave, wait until peers noticed, start anew. */
+  private async restartNode(node: ClusterNode, makeNode: () => ClusterNode, delayMs: number): Promise<void> {
+    await this.clock.sleep(delayMs);
+    if (this.stopRequested) return;
+    await node.stop();
+    if (this.stopRequested) return;
+    this.logger?.info('Restarting heartbeat.');
+    // heartbeat sleeps deadtime + 1 s so that every peer declares it dead before it comes back.
+    await this.clock.sleep(Math.ceil(node.status().deadtimeMs / 1000) * 1000 + 1000);
+    if (this.stopRequested) return;
+    this.logger?.info('Performing heartbeat restart exec.');
+    await this.startNode(makeNode);
+  }
+
 
   /** The graceful leave, then everything closes; a second call during it halts at once. */
   async stop(): Promise<void> {
