@@ -3,13 +3,8 @@ import { HaError } from '../errors/HaError.js';
 import type { AgentProvider } from '../resources/AgentProvider.js';
 import type { ResourceAgent } from '../resources/ResourceAgent.js';
 import { PluginClassLoader } from './PluginClassLoader.js';
+import { ManifestIndex } from './ManifestIndex.js';
 import type { PluginDescriptor } from './PluginDescriptor.js';
-import { validateManifest } from './validateManifest.js';
-
-interface Provider {
-  readonly descriptor: PluginDescriptor;
-  readonly target: string;
-}
 
 function isResourceAgent(value: unknown): value is ResourceAgent {
   const v = value as Partial<Record<keyof ResourceAgent, unknown>> | null;
@@ -30,32 +25,25 @@ function isResourceAgent(value: unknown): value is ResourceAgent {
  * init.d) serves it. Manifests are validated up front, modules imported only for types in use.
  */
 export class PluginAgentRegistry implements AgentProvider {
-  private readonly byType = new Map<string, Provider[]>();
+  private readonly index: ManifestIndex;
   private readonly loader = new PluginClassLoader();
 
   constructor(descriptors: readonly PluginDescriptor[]) {
-    for (const descriptor of descriptors) {
-      const manifest = validateManifest(descriptor);
-      for (const [type, target] of Object.entries(manifest.agents)) {
-        const list = this.byType.get(type) ?? [];
-        list.push({ descriptor, target });
-        this.byType.set(type, list);
-      }
-    }
+    this.index = new ManifestIndex(descriptors, 'agents');
   }
 
   /** Which packages provide each type (`*`: any script name). */
   types(): ReadonlyMap<string, readonly string[]> {
-    return new Map([...this.byType].map(([type, list]) => [type, list.map((p) => p.descriptor.packageName)]));
+    return this.index.names();
   }
 
   provides(type: string): boolean {
-    return this.byType.has(type) || this.byType.has('*');
+    return this.index.has(type) || this.index.has('*');
   }
 
   async agentFor(type: string, container: DependencyContainer): Promise<ResourceAgent> {
-    const key = this.byType.has(type) ? type : '*';
-    const [provider, second] = this.byType.get(key) ?? [];
+    const key = this.index.has(type) ? type : '*';
+    const [provider, second] = this.index.entries(key);
     if (provider === undefined) {
       throw new HaError('RESOURCE_NO_AGENT', `no installed plugin provides resources of type "${type}"`);
     }

@@ -4,13 +4,8 @@ import { HaError } from '../errors/HaError.js';
 import type { TransportFactory } from '../transport/TransportFactory.js';
 import type { TransportProvider } from '../transport/TransportProvider.js';
 import { PluginClassLoader } from './PluginClassLoader.js';
+import { ManifestIndex } from './ManifestIndex.js';
 import type { PluginDescriptor } from './PluginDescriptor.js';
-import { validateManifest } from './validateManifest.js';
-
-interface Provider {
-  readonly descriptor: PluginDescriptor;
-  readonly target: string;
-}
 
 function isTransportFactory(value: unknown): value is TransportFactory {
   const v = value as { kinds?: unknown; create?: unknown } | null;
@@ -23,29 +18,21 @@ function isTransportFactory(value: unknown): value is TransportFactory {
  * node's own container (core applies `injectable()` itself: plugins carry their own tsyringe).
  */
 export class PluginTransportRegistry implements TransportProvider {
-  private readonly byKind = new Map<string, Provider[]>();
+  private readonly index: ManifestIndex;
   private readonly loader = new PluginClassLoader();
 
   constructor(descriptors: readonly PluginDescriptor[]) {
-    for (const descriptor of descriptors) {
-      const manifest = validateManifest(descriptor);
-      for (const [kind, target] of Object.entries(manifest.transports)) {
-        const list = this.byKind.get(kind) ?? [];
-        list.push({ descriptor, target });
-        this.byKind.set(kind, list);
-      }
-    }
+    this.index = new ManifestIndex(descriptors, 'transports');
   }
 
   /** Which packages provide each media kind. */
   kinds(): ReadonlyMap<string, readonly string[]> {
-    return new Map([...this.byKind].map(([kind, list]) => [kind, list.map((p) => p.descriptor.packageName)]));
+    return this.index.names();
   }
 
   async factoryFor(spec: MediaSpec, container: DependencyContainer): Promise<TransportFactory> {
     const where = `${spec.where.file}:${spec.where.line}`;
-    const providers = this.byKind.get(spec.kind) ?? [];
-    const [provider, second] = providers;
+    const [provider, second] = this.index.entries(spec.kind);
     if (provider === undefined) {
       throw new HaError('DAEMON_NO_TRANSPORT', `${where}: no installed plugin provides "${spec.kind}" media`, {
         hint: `Install the transport plugin for ${spec.kind} (for UDP media: ha plugins install @heartline/transport-udp).`,
