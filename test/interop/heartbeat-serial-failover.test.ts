@@ -70,7 +70,11 @@ function eventsSince(node: LabNode, from: number, kind: LsbEvent['kind']): LsbEv
  * (auto_failback brings its group home), then the same for node2. heartbeat's own log lines are
  * checked and timed where the daemon is heartbeat.
  */
-async function runFailoverScenario(lab: NetnsLab, daemons: readonly [ClusterDaemon, ClusterDaemon]): Promise<ScenarioReport> {
+async function runFailoverScenario(
+  lab: NetnsLab,
+  daemons: readonly [ClusterDaemon, ClusterDaemon],
+  mode: 'on' | 'legacy',
+): Promise<ScenarioReport> {
   const nodes = lab.nodes;
   const report: ScenarioReport = { timeline: [], crashes: [], deadToStarted: [] };
   const note = (what: string, since: number, at = performance.now()): void => {
@@ -121,7 +125,7 @@ async function runFailoverScenario(lab: NetnsLab, daemons: readonly [ClusterDaem
     await expectLog(up, new RegExp(`Resources being acquired from ${down.node.name}`), marks[survivor]!, since);
     await waitForPlacement(nodes, { ...home, [down.node.name]: up.node.name }, `${up.node.name} to take over ${down.node.name}'s group`);
     note(`${up.node.name} runs ${group.join(', ')}`, since);
-    await expectLog(up, /heartbeat: \[\d+\]: info: mach_down takeover complete\./, marks[survivor]!, since);
+    await expectLog(up, new RegExp(`mach_down takeover complete for node ${down.node.name}\\.`), marks[survivor]!, since);
     const takeoverStarts = eventsSince(up.node, before, 'start');
     assert.deepEqual(takeoverStarts.map((e) => e.service), group, 'the takeover starts the group left to right');
     const lastStart = takeoverStarts.at(-1)!.atMs - performance.timeOrigin;
@@ -141,10 +145,16 @@ async function runFailoverScenario(lab: NetnsLab, daemons: readonly [ClusterDaem
     note(`${down.node.name} booted, daemon started`, since);
     await waitForPlacement(nodes, home, `${down.node.name}'s group to fail back`);
     note(`${down.node.name} runs ${group.join(', ')} again`, since);
-    await expectLog(up, new RegExp(`standby: ${down.node.name} can take our foreign resources`), marks[survivor]!, since);
-    await expectLog(up, /Local standby process completed \[foreign\]/, marks[survivor]!, since);
-    await expectLog(down, /Standby resource acquisition done \[foreign\]/, marks[victim]!, since);
-    await expectLog(up, /Other node completed standby takeover of foreign resources/, marks[survivor]!, since);
+    if (mode === 'on') {
+      await expectLog(up, new RegExp(`standby: ${down.node.name} can take our foreign resources`), marks[survivor]!, since);
+      await expectLog(up, /Local standby process completed \[foreign\]/, marks[survivor]!, since);
+      await expectLog(down, /Standby resource acquisition done \[foreign\]/, marks[victim]!, since);
+      await expectLog(up, /Other node completed standby takeover of foreign resources/, marks[survivor]!, since);
+    } else {
+      // legacy: the returning node sends ip-request for its group; the holder releases it and answers.
+      await expectLog(up, new RegExp(`Releasing resource group: ${down.node.name} `), marks[survivor]!, since);
+      await expectLog(down, new RegExp(`Acquiring resource group: ${down.node.name} `), marks[victim]!, since);
+    }
     const stops = eventsSince(up.node, upBefore, 'stop');
     const starts = eventsSince(down.node, downBefore, 'start');
     assert.deepEqual(stops.map((e) => e.service), [...group].reverse(), 'the failback stops the group right to left');
@@ -157,12 +167,13 @@ async function runFailoverScenario(lab: NetnsLab, daemons: readonly [ClusterDaem
   // The admin tools: hb_standby / `ha standby` hand every group to the peer, and a takeover of
   // `local` (the peer runs hb_standby foreign) brings the requester's own group home.
   const [d1, d2] = daemons;
+  // Standby exists only under nice_failback (auto_failback on/off).
   const moves: Array<{ by: ClusterDaemon; op: 'standby' | 'takeover'; set: string; giver: ClusterDaemon; placement: Record<string, string> }> = [
     { by: d2, op: 'standby', set: 'all', giver: d2, placement: { node1: 'node1', node2: 'node1' } },
     { by: d1, op: 'standby', set: 'all', giver: d1, placement: { node1: 'node2', node2: 'node2' } },
     { by: d1, op: 'takeover', set: 'local', giver: d2, placement: { node1: 'node1', node2: 'node2' } },
   ];
-  for (const move of moves) {
+  for (const move of mode === 'on' ? moves : []) {
     marks = daemons.map((d) => d.log.mark());
     counts = eventCounts();
     since = performance.now();
@@ -194,10 +205,11 @@ async function runFailoverScenario(lab: NetnsLab, daemons: readonly [ClusterDaem
   return report;
 }
 
-describe('serial cable failover of LSB resource groups, auto_failback on', { skip }, () => {
+describe('serial cable failover of LSB resource groups', { skip }, () => {
   for (const variant of [
-    { name: 'heartbeat 3.0.6 on both nodes (baseline)', heartline: false },
-    { name: 'Heartline on node1, heartbeat 3.0.6 on node2', heartline: true },
+    { name: 'heartbeat 3.0.6 on both nodes (baseline), auto_failback on', heartline: false, mode: 'on' as const },
+    { name: 'Heartline on node1, heartbeat 3.0.6 on node2, auto_failback on', heartline: true, mode: 'on' as const },
+    { name: 'Heartline on node1, heartbeat 3.0.6 on node2, auto_failback legacy (ip-request)', heartline: true, mode: 'legacy' as const },
   ]) {
     describe(variant.name, () => {
       let lab: NetnsLab;
@@ -211,10 +223,10 @@ describe('serial cable failover of LSB resource groups, auto_failback on', { ski
       fixture.failed = true;
 
       test('each group fails over on its node\'s power cut and fails back when the node returns, never running twice', { timeout: 150_000 }, async (t) => {
-        writeSerialCableConfig(lab, ['realtime off'], { haresources: HARESOURCES, autoFailback: 'on' });
+        writeSerialCableConfig(lab, ['realtime off'], { haresources: HARESOURCES, autoFailback: variant.mode });
         for (const node of lab.nodes) for (const service of SERVICES) installLsbService(node, service);
         const started = performance.now();
-        const report = await runFailoverScenario(lab, daemons);
+        const report = await runFailoverScenario(lab, daemons, variant.mode);
         for (const line of report.timeline) t.diagnostic(line);
         t.diagnostic(`scenario took ${Math.round(performance.now() - started)} ms (deadtime ${SERIAL_DEADTIME_MS} ms)`);
         fixture.failed = false;
