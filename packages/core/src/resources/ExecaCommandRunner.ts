@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import { execa } from 'execa';
 import type { Clock } from '../time/Clock.js';
 import { SystemClock } from '../time/SystemClock.js';
 import type { CommandOutcome, CommandRequest, CommandRunner } from './CommandRunner.js';
@@ -61,9 +60,10 @@ export class ExecaCommandRunner implements CommandRunner {
     });
     if (request.signal?.aborted === true) return outcome({}, true);
 
+    const { execa } = await import('execa');
     let subprocess: ReturnType<typeof spawnDetached>;
     try {
-      subprocess = spawnDetached(request);
+      subprocess = spawnDetached(execa, request);
     } catch (error) {
       return outcome({}, false, error instanceof Error ? error.message : String(error));
     }
@@ -117,7 +117,8 @@ export class ExecaCommandRunner implements CommandRunner {
   }
 }
 
-function spawnDetached(request: CommandRequest) {
+// execa is imported on first use (in run): it costs ~0.1 s at start-up, and most `ha` commands run no script.
+function spawnDetached(execa: typeof import('execa').execa, request: CommandRequest) {
   return execa(request.file, [...request.args], {
     env: { ...request.env },
     extendEnv: true,
