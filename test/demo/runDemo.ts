@@ -7,12 +7,15 @@ import { writeHaConfig } from '../lib/writeHaConfig.js';
 
 // `npm run demo`: a two-node cluster on this machine, in network namespaces. node1 runs Heartline,
 // node2 the real heartbeat 3.0.6; one ha.cf (bcast, sha1, keepalive 200 ms, deadtime 1 s,
-// auto_failback on) serves both. haresources gives each node a group of real LSB services
+// auto_failback on) serves both. haresources gives each node a group: node1's a virtual IP (through
+// heartbeat's resource.d/IPaddr script) and real LSB services, node2's an LSB service
 // (test/fixtures/lsb/hlsvc: a daemon process, a pid file, start/stop/status). The demo cuts the
 // power of each node in turn: the survivor takes the group, the group comes home when the node is
 // back; then an admin moves everything with `ha standby` and back with `ha takeover`.
 
 const NAMES = ['node1', 'node2'];
+/** node1's group starts with a virtual IP, run by heartbeat's own resource.d/IPaddr script (the IPaddr agent comes next). */
+const VIP = '10.213.0.100';
 const GROUPS: Readonly<Record<string, readonly string[]>> = { node1: ['web', 'webcache'], node2: ['db'] };
 const SERVICES = Object.values(GROUPS).flat();
 const DEADTIME_MS = 1000;
@@ -38,7 +41,7 @@ export async function runDemo(): Promise<void> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const haresources = Object.entries(GROUPS).map(([node, services]) => `${node} ${services.join(' ')}\n`).join('');
+    const haresources = `node1 ${VIP}/24/hleth0 ${GROUPS['node1']!.join(' ')}\nnode2 ${GROUPS['node2']!.join(' ')}\n`;
     for (const node of lab.nodes) {
       writeHaConfig(node.configDir, {
         nodes: NAMES,
@@ -55,7 +58,7 @@ export async function runDemo(): Promise<void> {
       for (const service of SERVICES) installLsbService(node, service);
     }
     say(`ha.cf on both nodes: bcast hleth0, keepalive 200ms, deadtime ${DEADTIME_MS}ms, auto_failback on, sha1 authkeys`);
-    say(`haresources: ${haresources.trim().split('\n').join(' | ')}   (LSB services in each node's /etc/init.d)`);
+    say(`haresources: ${haresources.trim().split('\n').join(' | ')}   (LSB services in each node's /etc/init.d; the VIP through heartbeat's resource.d/IPaddr)`);
     say('starting: node1 = Heartline (ha start), node2 = heartbeat 3.0.6');
     let at = performance.now();
     await Promise.all(daemons.map((d) => d.start()));
@@ -68,7 +71,8 @@ export async function runDemo(): Promise<void> {
       const down = daemons[victim];
       const up = daemons[survivor];
       const who = (d: ClusterDaemon): string => `${d.node.name} (${d.kind})`;
-      const group = GROUPS[down.node.name]!.join(' ');
+      const members = [...(down.node.name === 'node1' ? [VIP] : []), ...GROUPS[down.node.name]!];
+      const group = members.join(' ');
       const home = { node1: 'node1', node2: 'node2' };
 
       say(`POWER CUT on ${who(down)}: every process of the node dies, its services with it`);
@@ -90,7 +94,7 @@ export async function runDemo(): Promise<void> {
       await down.start();
       await placed(lab.nodes, home, `${group} to fail back to ${down.node.name}`);
       rows.push([`${group} back on ${down.node.name} after its boot`, ms(at, performance.now())]);
-      say(`  ${up.node.name} stopped ${[...GROUPS[down.node.name]!].reverse().join(', ')} (right to left), then ${down.node.name} started ${GROUPS[down.node.name]!.join(', ')}`);
+      say(`  ${up.node.name} stopped ${[...members].reverse().join(', ')} (right to left), then ${down.node.name} started ${members.join(', ')}`);
     }
 
     const [hl, hb] = daemons;
@@ -135,6 +139,7 @@ export async function runDemo(): Promise<void> {
 /** Waits until every group runs on exactly the node given for its owner (and nowhere else). */
 async function placed(nodes: readonly LabNode[], hostOf: Readonly<Record<string, string>>, what: string): Promise<void> {
   await waitUntil(what, async () => {
+    for (const node of nodes) if ((await hasVip(node)) !== (node.name === hostOf['node1'])) return undefined;
     for (const [owner, services] of Object.entries(GROUPS)) {
       for (const service of services) {
         for (const node of nodes) {
@@ -146,9 +151,17 @@ async function placed(nodes: readonly LabNode[], hostOf: Readonly<Record<string,
   }, { timeoutMs: 30_000, intervalMs: 50 });
 }
 
+/** Whether the virtual IP is on the node's interface (`ip -o addr`, in the node's namespace). */
+async function hasVip(node: LabNode): Promise<boolean> {
+  // A node without power holds nothing, whatever its (down) interface still lists.
+  if (!node.running) return false;
+  const { stdout } = await node.netExec('ip', ['-o', '-4', 'addr', 'show', 'dev', node.iface]);
+  return stdout.includes(` ${VIP}/`);
+}
+
 async function showPlacement(nodes: readonly LabNode[]): Promise<void> {
   for (const node of nodes) {
-    const running: string[] = [];
+    const running: string[] = (await hasVip(node)) ? [`VIP ${VIP}`] : [];
     for (const service of SERVICES) if (await isLsbServiceRunning(node, service)) running.push(service);
     say(`  ${node.name} runs: ${running.length === 0 ? '(nothing)' : running.join(' ')}`);
   }
