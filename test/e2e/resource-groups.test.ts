@@ -19,6 +19,7 @@ import {
 } from '../lib/LsbFixtures.js';
 import type { NetnsLab } from '../lib/NetnsLab.js';
 import { haresourcesOf, servicePlacement, waitForPlacement } from '../lib/groupPlacement.js';
+import { sleep } from '../lib/sleep.js';
 import { waitUntil } from '../lib/waitUntil.js';
 import { writeHaConfig } from '../lib/writeHaConfig.js';
 
@@ -137,6 +138,18 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
     });
   };
 
+  /** `ha status` (text) on the node once it matches `pattern` (the peer's stability may lag a little); returns it. */
+  const waitStatusText = async (d: HeartlineDaemon, pattern: RegExp): Promise<string> => {
+    let last = '';
+    return waitUntil(`${d.node.name}: ha status to show ${pattern}`, async () => {
+      const result = await d.heartline.ha(['status']);
+      last = result.stdout;
+      return result.code === 0 && pattern.test(result.stdout) ? result.stdout : undefined;
+    }, { timeoutMs: MOVE_TIMEOUT_MS, intervalMs: 100 }).catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}; last:\n${last}`);
+    });
+  };
+
   /** `ha standby|takeover SET`, retried while the daemon says the resources are in transition. */
   const request = async (d: HeartlineDaemon, op: 'standby' | 'takeover', set: string): Promise<void> => {
     await waitUntil(`${d.node.name}: ha ${op} ${set} to be accepted`, async () => {
@@ -171,7 +184,7 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
     t.diagnostic(`start-up (both at once, RQSTDELAY): groups at home ${ms(started, performance.now())} after the start`);
   };
 
-  test('a. auto_failback on: start order, power cut of node1 (node2 takes its group in order), failback (right to left there, then left to right here)', { timeout: 90_000 }, (t) =>
+  test('a. auto_failback on: start order, power cut of node1 (node2 takes its group in order), failback (right to left there, then left to right here); e. ha status shows the groups, rscstatus local/all', { timeout: 90_000 }, (t) =>
     guard(async () => {
       configure('on');
       await startAtHome(t);
@@ -181,12 +194,10 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
       // e. What ha status shows at this stable point.
       await waitRscstatus(daemon(1), 'local');
       await waitRscstatus(daemon(2), 'local');
-      const text = await daemon(1).heartline.ha(['status']);
-      assert.equal(text.code, 0, text.stderr);
-      assert.match(text.stdout, /^resources: local \(auto_failback on; holds local, peer holds local\)$/m);
-      assert.match(text.stdout, /^\tnode1 bypassd smbd nmbd svcdns\t\(local, here\)$/m);
-      assert.match(text.stdout, /^\tnode2 hlsvc2\t\(foreign, not here\)$/m);
-      assert.doesNotMatch(text.stdout, /FAILED/);
+      const text = await waitStatusText(daemon(1), /^resources: local \(auto_failback on; holds local, peer holds local\)$/m);
+      assert.match(text, /^\tnode1 bypassd smbd nmbd svcdns\t\(local, here\)$/m);
+      assert.match(text, /^\tnode2 hlsvc2\t\(foreign, not here\)$/m);
+      assert.doesNotMatch(text, /FAILED/);
 
       // Power cut of node1: node2 takes its group, left to right, and stops nothing.
       const before2 = events(node(2)).length;
@@ -228,7 +239,7 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
       checkHistory();
     }));
 
-  test('b. auto_failback off: node1\'s group stays on node2 when node1 returns; ha standby on node2 moves it home (rscstatus none/all/foreign/local)', { timeout: 90_000 }, (t) =>
+  test('b. auto_failback off: node1\'s group stays on node2 when node1 returns; ha standby on node2 moves it home; e. rscstatus none/all, foreign/foreign, all/none', { timeout: 90_000 }, (t) =>
     guard(async () => {
       configure('off');
       await startAtHome(t);
@@ -245,14 +256,14 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
       await daemon(2).log.waitFor(/remote resource transition completed\./, { from: mark2, timeoutMs: MOVE_TIMEOUT_MS });
       await waitRscstatus(daemon(1), 'none');
       await waitRscstatus(daemon(2), 'all');
-      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await sleep(3000);
       assert.deepEqual(await servicePlacement(lab.nodes, GROUPS), Object.fromEntries(SERVICES.map((s) => [s, ['node2']])), 'everything stays on node2');
       assert.deepEqual(events(node(1)).filter((e) => e.kind === 'start' && e.atMs > performance.timeOrigin + crashedAt), [], 'node1 starts nothing');
       assert.deepEqual(events(node(2), from2, 'stop'), [], 'node2 stops nothing');
       assert.equal(daemon(2).log.find(/wants to go standby/, mark2), undefined, 'no auto-failback standby');
-      const text = await daemon(1).heartline.ha(['status']);
-      assert.match(text.stdout, /^resources: none \(auto_failback off; holds none, peer holds all\)$/m);
-      assert.match(text.stdout, /^\tnode1 bypassd smbd nmbd svcdns\t\(local, not here\)$/m);
+      const text = await waitStatusText(daemon(1), /^resources: none \(auto_failback off; holds none, peer holds all\)$/m);
+      assert.match(text, /^\tnode1 bypassd smbd nmbd svcdns\t\(local, not here\)$/m);
+      assert.match(text, /^\tnode2 hlsvc2\t\(foreign, not here\)$/m);
 
       // ha standby local on node2: node1 takes node2's group (each node now runs the other's).
       let from = events(node(2)).length;
@@ -289,7 +300,8 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
 
       const crashedAt = await crash(node(1));
       await waitForPlacement(lab.nodes, GROUPS, { node1: 'node2', node2: 'node2' }, 'node2 to take over node1\'s group', MOVE_TIMEOUT_MS);
-      t.diagnostic(`failover: power cut → node2 runs node1's group ${ms(crashedAt, performance.now())} (polled)`);
+      // node1 started a few seconds ago: node2 still uses the dt node1 announces after a start (deadtime + 2 s).
+      t.diagnostic(`failover: power cut → node2 runs node1's group ${ms(crashedAt, performance.now())} (polled; node1's dt still deadtime + 2 s)`);
 
       const from2 = events(node(2)).length;
       const from1 = events(node(1)).length;
@@ -327,8 +339,7 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
       const group = await groupsOf(daemon(1));
       assert.equal(group.find((g) => g.key === 'bypassd')?.failure, 'start of smbd failed');
       assert.equal(group.find((g) => g.key === 'hlsvc2')?.failure, undefined);
-      const text = await daemon(1).heartline.ha(['status']);
-      assert.match(text.stdout, /^\tnode1 bypassd smbd nmbd svcdns\t\(local, here\)\tFAILED: start of smbd failed$/m);
+      await waitStatusText(daemon(1), /^\tnode1 bypassd smbd nmbd svcdns\t\(local, here\)\tFAILED: start of smbd failed$/m);
 
       // 30 s later node1 goes standby for its own group; node2 runs it.
       await waitForPlacement(lab.nodes, GROUPS, { node1: 'node2', node2: 'node2' }, 'node2 to run node1\'s group', 45_000);
