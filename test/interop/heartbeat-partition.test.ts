@@ -170,7 +170,8 @@ async function runPartitionScenario(t: TestContext, lab: NetnsLab, daemons: [Clu
     const returning = await expectLine(d, new RegExp(`CRIT: Cluster node ${peerOf(d).name} returning after partition\\.`), healMarks[i]!);
     const giving = await expectLine(d, /Giving up all HA resources\./, returning.index);
     const relinquished = await expectLine(d, /All HA resources relinquished\./, giving.index);
-    const restarting = await expectLine(d, /Restarting heartbeat\./, relinquished.index);
+    const triggered = await expectLine(d, /Heartbeat restart triggered\./, relinquished.index);
+    const restarting = await expectLine(d, /Restarting heartbeat\./, triggered.index);
     const exec = await expectLine(d, /Performing heartbeat restart exec\./, restarting.index);
     const generation = await expectLine(d, /Heartbeat generation: \d+$/, exec.index);
     note(`heal → ${label(d)}: "returning after partition" ${ms(healAt, returning.at)}, "Giving up all HA resources" ${ms(healAt, giving.at)}, ` +

@@ -98,7 +98,8 @@ export class LabNode {
     const direction = options.direction ?? 'both';
     const port = options.port ?? HEARTBEAT_PORT;
     await this.clearLoss();
-    const rule = `udp dport ${port} numgen random mod 100 < ${percent} counter drop`;
+    // nft refuses `numgen random mod 100 < 100` (the value must be below the modulus): 100 % is a plain drop.
+    const rule = percent === 100 ? `udp dport ${port} counter drop` : `udp dport ${port} numgen random mod 100 < ${percent} counter drop`;
     const chains: string[] = [];
     if (direction !== 'out') chains.push(`chain in { type filter hook input priority 0; ${rule}; }`);
     if (direction !== 'in') chains.push(`chain out { type filter hook output priority 0; ${rule}; }`);

@@ -97,13 +97,15 @@ export class Daemon {
     if (this.stopRequested) return;
     await node.stop();
     if (this.stopRequested) return;
+    this.logger?.info('Heartbeat restart triggered.');
     this.logger?.info('Restarting heartbeat.');
-    // heartbeat sleeps deadtime + 1 s so that every peer declares it dead before it comes back.
+    this.logger?.info('Performing heartbeat restart exec.');
+    // heartbeat sleeps deadtime + 1 s before its exec, so that every peer declares it dead first.
     await this.clock.sleep(Math.ceil(node.status().deadtimeMs / 1000) * 1000 + 1000);
     if (this.stopRequested) return;
-    this.logger?.info('Performing heartbeat restart exec.');
     await this.startNode(makeNode);
   }
+
 
 
   /** The graceful leave, then everything closes; a second call during it halts at once. */
