@@ -3,7 +3,7 @@ import type { LabNode } from '../lib/LabNode.js';
 import { installLsbService, isLsbServiceRunning, lsbOverlaps, lsbRuns, readLsbEvents, type NodeCrash } from '../lib/LsbFixtures.js';
 import { NetnsLab } from '../lib/NetnsLab.js';
 import { waitUntil } from '../lib/waitUntil.js';
-import { writeHaConfig } from '../lib/writeHaConfig.js';
+import { BCAST_GROUP_DEADTIME_MS, writeBcastGroupConfig } from '../lib/writeBcastGroupConfig.js';
 
 // `npm run demo`: a two-node cluster on this machine, in network namespaces. node1 runs Heartline,
 // node2 the real heartbeat 3.0.6; one ha.cf (bcast, sha1, keepalive 200 ms, deadtime 1 s,
@@ -13,12 +13,10 @@ import { writeHaConfig } from '../lib/writeHaConfig.js';
 // power of each node in turn: the survivor takes the group, the group comes home when the node is
 // back; then an admin moves everything with `ha standby` and back with `ha takeover`.
 
-const NAMES = ['node1', 'node2'];
 /** node1's group starts with a virtual IP, run by heartbeat's own resource.d/IPaddr script (the IPaddr agent comes next). */
 const VIP = '10.213.0.100';
 const GROUPS: Readonly<Record<string, readonly string[]>> = { node1: ['web', 'webcache'], node2: ['db'] };
 const SERVICES = Object.values(GROUPS).flat();
-const DEADTIME_MS = 1000;
 
 const t0 = performance.now();
 const stamp = (): string => `[${((performance.now() - t0) / 1000).toFixed(2).padStart(6)} s]`;
@@ -42,22 +40,11 @@ export async function runDemo(): Promise<void> {
   process.once('SIGTERM', onSignal);
   try {
     const haresources = `node1 ${VIP}/24/hleth0 ${GROUPS['node1']!.join(' ')}\nnode2 ${GROUPS['node2']!.join(' ')}\n`;
+    writeBcastGroupConfig(lab, { haresources, autoFailback: 'on' });
     for (const node of lab.nodes) {
-      writeHaConfig(node.configDir, {
-        nodes: NAMES,
-        iface: node.iface,
-        media: [{ kind: 'bcast' }],
-        keepalive: '200ms',
-        deadtime: `${DEADTIME_MS}ms`,
-        warntime: '500ms',
-        initdead: '10',
-        haresources,
-        autoFailback: 'on',
-        extra: ['realtime off'],
-      });
       for (const service of SERVICES) installLsbService(node, service);
     }
-    say(`ha.cf on both nodes: bcast hleth0, keepalive 200ms, deadtime ${DEADTIME_MS}ms, auto_failback on, sha1 authkeys`);
+    say(`ha.cf on both nodes: bcast hleth0, keepalive 200ms, deadtime ${BCAST_GROUP_DEADTIME_MS}ms, auto_failback on, sha1 authkeys`);
     say(`haresources: ${haresources.trim().split('\n').join(' | ')}   (LSB services in each node's /etc/init.d; the VIP through heartbeat's resource.d/IPaddr)`);
     say('starting: node1 = Heartline (ha start), node2 = heartbeat 3.0.6');
     let at = performance.now();
@@ -120,7 +107,7 @@ export async function runDemo(): Promise<void> {
     await placed(lab.nodes, { node1: 'node1', node2: 'node1' }, 'node1 to run db after node2 left');
     rows.push(['db on node1 after heartbeat stopped on node2', ms(at, performance.now())]);
 
-    console.log(`\nSummary (keepalive 200 ms, deadtime ${DEADTIME_MS} ms; a node is declared dead deadtime after its last heartbeat):`);
+    console.log(`\nSummary (keepalive 200 ms, deadtime ${BCAST_GROUP_DEADTIME_MS} ms; a node is declared dead deadtime after its last heartbeat):`);
     const width = Math.max(...rows.map(([k]) => k.length));
     for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
     if (overlaps.length > 0) throw new Error('a service ran on both nodes at once');

@@ -21,7 +21,7 @@ import type { NetnsLab } from '../lib/NetnsLab.js';
 import { haresourcesOf, servicePlacement, waitForPlacement } from '../lib/groupPlacement.js';
 import { sleep } from '../lib/sleep.js';
 import { waitUntil } from '../lib/waitUntil.js';
-import { writeHaConfig } from '../lib/writeHaConfig.js';
+import { writeBcastGroupConfig } from '../lib/writeBcastGroupConfig.js';
 
 // Two Heartline nodes (`ha start`) over bcast, keepalive 200 ms, deadtime 1 s, with the ClearOS
 // seed's haresources shape: node1's group `bypassd smbd nmbd svcdns` (bypassd is served by
@@ -36,7 +36,6 @@ const NAMES = ['node1', 'node2'];
 const GROUPS = { node1: ['bypassd', 'smbd', 'nmbd', 'svcdns'], node2: ['hlsvc2'] } as const;
 const SERVICES = Object.values(GROUPS).flat();
 const HOME = { node1: 'node1', node2: 'node2' };
-const DEADTIME_MS = 1000;
 /** A failover or failback: detection (deadtime) plus scripts; start-up adds heartbeat's 10 s RQSTDELAY. */
 const MOVE_TIMEOUT_MS = 20_000;
 const STARTUP_TIMEOUT_MS = 30_000;
@@ -72,18 +71,8 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
   let testMarks: number[] = [];
 
   const configure = (autoFailback: 'on' | 'off' | 'legacy'): void => {
+    writeBcastGroupConfig(lab, { nodes: NAMES, haresources: haresourcesOf(GROUPS), autoFailback });
     for (const node of lab.nodes) {
-      writeHaConfig(node.configDir, {
-        nodes: NAMES,
-        iface: node.iface,
-        media: [{ kind: 'bcast' }],
-        keepalive: '200ms',
-        deadtime: `${DEADTIME_MS}ms`,
-        warntime: '500ms',
-        initdead: '10',
-        haresources: haresourcesOf(GROUPS),
-        autoFailback,
-      });
       for (const service of SERVICES) {
         installLsbService(node, service);
         setLsbStartFailure(node, service, false);

@@ -14,7 +14,7 @@ import { haresourcesOf, servicePlacement, waitForPlacement } from '../lib/groupP
 import { heartbeatSkipReason } from '../lib/heartbeatSkipReason.js';
 import { sleep } from '../lib/sleep.js';
 import { waitUntil } from '../lib/waitUntil.js';
-import { writeHaConfig } from '../lib/writeHaConfig.js';
+import { writeBcastGroupConfig } from '../lib/writeBcastGroupConfig.js';
 
 // Split brain and its healing (spec §7.7) on a two-node cluster over bcast, auto_failback on, one
 // group of LSB fixture services per node. The network between the nodes is cut (one node's
@@ -32,7 +32,6 @@ const NAMES = ['node1', 'node2'];
 const GROUPS = { node1: ['hlsvc1', 'hlsvc1b'], node2: ['hlsvc2'] } as const;
 const SERVICES = Object.values(GROUPS).flat();
 const HOME = { node1: 'node1', node2: 'node2' };
-const DEADTIME_MS = 1000;
 /** How long the partition lasts once both sides run everything. */
 const PARTITION_EXTRA_MS = 2000;
 /** Start-up of both at once: heartbeat's RQSTDELAY (10 s) plus scripts. */
@@ -101,19 +100,8 @@ describe('interop: split brain over bcast heals into one owner per group (auto_f
 
 async function runPartitionScenario(t: TestContext, lab: NetnsLab, daemons: [ClusterDaemon, ClusterDaemon], variant: Variant): Promise<void> {
   const nodes = lab.nodes;
+  writeBcastGroupConfig(lab, { nodes: NAMES, haresources: haresourcesOf(GROUPS), autoFailback: 'on' });
   for (const node of nodes) {
-    writeHaConfig(node.configDir, {
-      nodes: NAMES,
-      iface: node.iface,
-      media: [{ kind: 'bcast' }],
-      keepalive: '200ms',
-      deadtime: `${DEADTIME_MS}ms`,
-      warntime: '500ms',
-      initdead: '10',
-      haresources: haresourcesOf(GROUPS),
-      autoFailback: 'on',
-      extra: ['realtime off'],
-    });
     for (const service of SERVICES) installLsbService(node, service);
     writeFileSync(join(node.logDir, LSB_EVENTS_LOG), '');
   }

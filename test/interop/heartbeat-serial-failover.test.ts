@@ -4,7 +4,8 @@ import { e2eSkipReason } from '@heartline/core/testing';
 import { heartbeatDaemon, heartlineDaemon, type ClusterDaemon } from '../lib/ClusterDaemon.js';
 import { LabFixture } from '../lib/LabFixture.js';
 import type { LabNode } from '../lib/LabNode.js';
-import { installLsbService, isLsbServiceRunning, lsbOverlaps, lsbRuns, readLsbEvents, type LsbEvent, type NodeCrash } from '../lib/LsbFixtures.js';
+import { haresourcesOf, waitForPlacement, type LsbGroups } from '../lib/groupPlacement.js';
+import { installLsbService, lsbOverlaps, lsbRuns, readLsbEvents, type LsbEvent, type NodeCrash } from '../lib/LsbFixtures.js';
 import type { NetnsLab } from '../lib/NetnsLab.js';
 import { heartbeatSkipReason } from '../lib/heartbeatSkipReason.js';
 import { waitUntil } from '../lib/waitUntil.js';
@@ -19,8 +20,8 @@ import { SERIAL_DEADTIME_MS, writeSerialCableConfig } from '../lib/writeSerialCa
 const skip = e2eSkipReason({ root: true, commands: ['ip', 'unshare', 'nsenter', 'socat', 'cl_status'] }) ?? heartbeatSkipReason();
 
 /** haresources: node1's group (started left to right, stopped right to left) and node2's. */
-const GROUPS: Readonly<Record<string, readonly string[]>> = { node1: ['hlsvc1', 'hlsvc1b'], node2: ['hlsvc2'] };
-const HARESOURCES = Object.entries(GROUPS).map(([node, services]) => `${node} ${services.join(' ')}\n`).join('');
+const GROUPS: LsbGroups = { node1: ['hlsvc1', 'hlsvc1b'], node2: ['hlsvc2'] };
+const HARESOURCES = haresourcesOf(GROUPS);
 const SERVICES = Object.values(GROUPS).flat();
 
 /** How long a whole failover or failback may take: detection (deadtime, 5 s dt boost after a start) plus scripts. */
@@ -32,31 +33,6 @@ interface ScenarioReport {
   readonly crashes: NodeCrash[];
   /** From `node X: is dead` to the last resource of X's group started on the survivor, per takeover. */
   readonly deadToStarted: Array<{ readonly daemon: string; readonly ms: number }>;
-}
-
-/** Where each service runs now (the node names, from LSB status on both nodes). */
-async function placement(nodes: readonly LabNode[]): Promise<Record<string, string[]>> {
-  const where: Record<string, string[]> = {};
-  for (const service of SERVICES) {
-    where[service] = [];
-    for (const node of nodes) if (await isLsbServiceRunning(node, service)) where[service].push(node.name);
-  }
-  return where;
-}
-
-/** Waits until every group runs on exactly the node given for it (group owner → host). */
-async function waitForPlacement(nodes: readonly LabNode[], hostOf: Readonly<Record<string, string>>, what: string): Promise<void> {
-  const expected: Record<string, string[]> = {};
-  for (const [owner, services] of Object.entries(GROUPS)) for (const s of services) expected[s] = [hostOf[owner]!];
-  let last: Record<string, string[]> = {};
-  try {
-    await waitUntil(what, async () => {
-      last = await placement(nodes);
-      return SERVICES.every((s) => last[s]!.join() === expected[s]!.join()) ? true : undefined;
-    }, { timeoutMs: MOVE_TIMEOUT_MS, intervalMs: 100 });
-  } catch (error) {
-    throw new Error(`${(error as Error).message}; services run on ${JSON.stringify(last)}, expected ${JSON.stringify(expected)}`);
-  }
 }
 
 /** The `kind` events of `services` on `node` since event index `from`, in order. */
@@ -99,7 +75,7 @@ async function runFailoverScenario(
   let counts = eventCounts();
   await Promise.all(daemons.map((d) => d.start()));
   note('both daemons started', since);
-  await waitForPlacement(nodes, { node1: 'node1', node2: 'node2' }, 'each node to run its own group');
+  await waitForPlacement(nodes, GROUPS, { node1: 'node1', node2: 'node2' }, 'each node to run its own group', MOVE_TIMEOUT_MS);
   note('each node runs its own group', since);
   for (const [i, d] of daemons.entries()) await expectLog(d, /Initial resource acquisition complete/, marks[i]!, since);
   assert.deepEqual(eventsSince(nodes[0]!, 0, 'start').map((e) => e.service), ['hlsvc1', 'hlsvc1b'], 'node1 starts its group left to right');
@@ -123,7 +99,7 @@ async function runFailoverScenario(
     assert.equal(await down.isRunning(), false, 'the daemon died with its node');
     const deadAt = await expectLog(up, new RegExp(`node ${down.node.name}: is dead`), marks[survivor]!, since);
     await expectLog(up, new RegExp(`Resources being acquired from ${down.node.name}`), marks[survivor]!, since);
-    await waitForPlacement(nodes, { ...home, [down.node.name]: up.node.name }, `${up.node.name} to take over ${down.node.name}'s group`);
+    await waitForPlacement(nodes, GROUPS, { ...home, [down.node.name]: up.node.name }, `${up.node.name} to take over ${down.node.name}'s group`, MOVE_TIMEOUT_MS);
     note(`${up.node.name} runs ${group.join(', ')}`, since);
     await expectLog(up, new RegExp(`mach_down takeover complete for node ${down.node.name}\\.`), marks[survivor]!, since);
     const takeoverStarts = eventsSince(up.node, before, 'start');
@@ -143,7 +119,7 @@ async function runFailoverScenario(
     await down.node.boot();
     await down.start();
     note(`${down.node.name} booted, daemon started`, since);
-    await waitForPlacement(nodes, home, `${down.node.name}'s group to fail back`);
+    await waitForPlacement(nodes, GROUPS, home, `${down.node.name}'s group to fail back`, MOVE_TIMEOUT_MS);
     note(`${down.node.name} runs ${group.join(', ')} again`, since);
     if (mode === 'on') {
       await expectLog(up, new RegExp(`standby: ${down.node.name} can take our foreign resources`), marks[survivor]!, since);
@@ -186,7 +162,7 @@ async function runFailoverScenario(
       return taken === undefined ? undefined : true;
     }, { timeoutMs: MOVE_TIMEOUT_MS, intervalMs: 100 });
     note(`${move.by.node.name} (${move.by.kind}): ${move.op} ${move.set}`, since);
-    await waitForPlacement(nodes, move.placement, `the groups to move after ${move.by.node.name}'s ${move.op} ${move.set}`);
+    await waitForPlacement(nodes, GROUPS, move.placement, `the groups to move after ${move.by.node.name}'s ${move.op} ${move.set}`, MOVE_TIMEOUT_MS);
     note(`groups placed ${JSON.stringify(move.placement)}`, since);
     await expectLog(move.giver, /Other node completed standby takeover of \w+ resources\./, marks[daemons.indexOf(move.giver)]!, since);
     noteEvents(counts, since);

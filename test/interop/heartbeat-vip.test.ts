@@ -9,7 +9,7 @@ import { installLsbService, isLsbServiceRunning } from '../lib/LsbFixtures.js';
 import type { NetnsLab } from '../lib/NetnsLab.js';
 import { heartbeatSkipReason } from '../lib/heartbeatSkipReason.js';
 import { waitUntil } from '../lib/waitUntil.js';
-import { writeHaConfig } from '../lib/writeHaConfig.js';
+import { writeBcastGroupConfig } from '../lib/writeBcastGroupConfig.js';
 
 // A virtual IP moving between a Heartline node (node1) and heartbeat 3.0.6 (node2), as the seeds'
 // groups start: `node1 10.213.0.100/24/hleth0 hlsvc1`. Heartline has no IPaddr agent of its own
@@ -94,18 +94,8 @@ describe('interop: a virtual IP moving between Heartline and heartbeat 3.0.6', {
 
   test('power cut of the VIP holder: the peer adds the VIP and announces it with gratuitous ARP; the client follows; failback the same way back', { timeout: 150_000 }, async (t) => {
     const [node1, node2, client] = [lab.node(1), lab.node(2), lab.node(3)];
+    writeBcastGroupConfig(lab, { nodes: ['node1', 'node2'], haresources: `node1 ${VIP}/24/${node1.iface} hlsvc1\n`, autoFailback: 'on' });
     for (const node of [node1, node2]) {
-      writeHaConfig(node.configDir, {
-        nodes: ['node1', 'node2'],
-        iface: node.iface,
-        media: [{ kind: 'bcast' }],
-        keepalive: '200ms',
-        deadtime: '1',
-        initdead: '10',
-        haresources: `node1 ${VIP}/24/${node.iface} hlsvc1\n`,
-        autoFailback: 'on',
-        extra: ['realtime off'],
-      });
       installLsbService(node, 'hlsvc1');
     }
     const [mac1, mac2] = [await macOf(node1), await macOf(node2)];
