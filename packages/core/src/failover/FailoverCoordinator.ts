@@ -36,6 +36,8 @@ export class FailoverCoordinator {
   private readonly takeover: ResourceTakeover;
   private readonly ipRequests: LegacyIpRequests;
   private readonly negotiation: StartupNegotiation;
+  /** Our own messages sent before comm-up (a takeover at initdead), replayed once it is up. */
+  private readonly beforeCommUp: Array<{ readonly from: string; readonly msg: HaMessage }> = [];
 
   constructor(options: FailoverCoordinatorOptions) {
     const rt = new FailoverRuntime(options);
@@ -56,6 +58,7 @@ export class FailoverCoordinator {
       switch (event.kind) {
         case 'comm-up':
           this.negotiation.commUpResourceAction();
+          for (const { from, msg } of this.beforeCommUp.splice(0)) this.onMessage(from, true, msg);
           break;
         case 'node-dead':
           this.takeover.recoverDeadResources(event.node, event.heardFrom);
@@ -110,8 +113,14 @@ export class FailoverCoordinator {
       this.onShutdone(from, fromSelf, msg);
       return;
     }
-    // heartbeat registers the resource handlers at comm-up: earlier messages are not theirs.
-    if (!this.rt.commUp || type === undefined) return;
+    // heartbeat registers the resource handlers at comm-up: earlier messages are not theirs. Its
+    // own messages come back through its FIFO after the comm-up that the same poll triggers, so
+    // ours wait for it here (a takeover at initdead asks for our groups before comm is up).
+    if (type === undefined) return;
+    if (!this.rt.commUp) {
+      if (fromSelf) this.beforeCommUp.push({ from, msg });
+      return;
+    }
     switch (type) {
       case 'starting':
       case 'resource':

@@ -15,6 +15,12 @@ export class GroupTaker {
   /** takegroup, and heartbeat's answer to a failed start: standby for that group 30 s later. */
   async take(group: HaResourceGroup): Promise<void> {
     const { rt } = this;
+    // A request queued before a stop (an ip-request-resp, a takeover) must not start a group on a
+    // node that is leaving: it has released, or is releasing, everything, and the peer takes over.
+    if (rt.shutdownInProgress) {
+      rt.log.info(`Acquisition of resource group ${group.key} cancelled - shutdown in progress.`);
+      return;
+    }
     const outcome = await rt.options.operations.takeGroup(group);
     if (outcome.ok) {
       rt.failedGroups.delete(group.key);
