@@ -54,7 +54,7 @@ describe('failover under random schedules (two nodes, in memory)', () => {
   for (const mode of ['on', 'off', 'legacy'] as const) {
     it(`auto_failback ${mode}: crashes, stops, standby and takeover in any order never run a resource twice, and every group runs once things settle`, async () => {
       await fc.assert(
-        fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
+        fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: Number(process.env['HL_STEPS'] ?? 6) }), async (steps) => {
           const c = failoverCluster(mode);
           const generations = [0x100, 0x200];
           const crashedAt: Array<number | undefined> = [undefined, undefined];
