@@ -1,4 +1,4 @@
-import type { AgentContext, AgentResult, ConfigIssue, ResourceAgent, ResourceInstance, ResourceRef, ValidateContext } from '@heartline/core';
+import type { ConfigIssue, ResourceRef, ValidateContext } from '@heartline/core';
 import { locateScript } from './locateScript.js';
 import { ScriptAgent } from './ScriptAgent.js';
 import { scriptMissingIssue } from './scriptMissingIssue.js';
@@ -12,25 +12,12 @@ const hint =
  * The ClearOS seed's `bypassd` service, run exactly as the script agent runs any init script;
  * only its validation is specific, because its script comes from ClearOS, not from a distribution.
  */
-export class BypassdAgent implements ResourceAgent {
-  readonly type = 'bypassd';
-  private readonly script = new ScriptAgent();
+export class BypassdAgent extends ScriptAgent {
+  override readonly type: string = 'bypassd';
 
-  validate(resource: ResourceRef, context: ValidateContext): ConfigIssue[] {
+  override validate(resource: ResourceRef, context: ValidateContext): ConfigIssue[] {
     const lookup = locateScript(resource.type, context);
     if (lookup.path !== undefined) return [];
     return [scriptMissingIssue(resource, lookup, `bypassd: ${context.initDir}/bypassd is missing`, hint)];
-  }
-
-  start(resource: ResourceInstance, context: AgentContext): Promise<AgentResult> {
-    return this.script.start(resource, context);
-  }
-
-  stop(resource: ResourceInstance, context: AgentContext): Promise<AgentResult> {
-    return this.script.stop(resource, context);
-  }
-
-  status(resource: ResourceInstance, context: AgentContext): Promise<AgentResult> {
-    return this.script.status(resource, context);
   }
 }

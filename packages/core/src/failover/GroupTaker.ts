@@ -31,9 +31,8 @@ export class GroupTaker {
     const set = rt.isLocal(group) ? 'local' : 'foreign';
     rt.log.info(`Standby [${set}] in ${STANDBY_AFTER_FAILURE_MS / 1000} s so that the peer can run group ${group.key}.`);
     rt.later(STANDBY_AFTER_FAILURE_MS, () => {
-      const refusal = this.requests.refusal();
-      if (refusal === undefined) this.requests.requestStandby(set);
-      else rt.log.warn(`standby after the failure of group ${group.key} not sent: ${refusal}`);
+      const refusal = this.requests.requestStandby(set);
+      if (refusal !== undefined) rt.log.warn(`standby after the failure of group ${group.key} not sent: ${refusal}`);
     });
   }
 }

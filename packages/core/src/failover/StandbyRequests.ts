@@ -16,10 +16,7 @@ export class StandbyRequests {
     const resources: ResourceSetName = set === 'failback' ? 'foreign' : set;
     const refusal = this.refusal();
     if (refusal !== undefined) return refusal;
-    rt.run(() => {
-      rt.log.info(`Going standby [${resources}].`);
-      rt.post(M.askResources(parseResourceSet(resources) ?? R.all, 'me'));
-    });
+    rt.run(() => this.goingStandby(resources));
     return undefined;
   }
 
@@ -34,14 +31,18 @@ export class StandbyRequests {
   /** rc.d/hb_takeover: the peer wants our resources; go standby for the complementary set. */
   standbyForPeer(msg: HaMessage): Promise<void> {
     const held = msg.get('rsc_hold');
-    const set = held === 'all' ? 'all' : held === 'local' ? 'foreign' : held === 'foreign' ? 'local' : 'all';
-    this.rt.log.info(`Going standby [${set}].`);
-    this.rt.post(M.askResources(parseResourceSet(set) ?? R.all, 'me'));
+    this.goingStandby(held === 'local' ? 'foreign' : held === 'foreign' ? 'local' : 'all');
     return Promise.resolve();
   }
 
+  /** What hb_standby does: say so, and ask the peer for the three-phase standby. */
+  private goingStandby(set: ResourceSetName): void {
+    this.rt.log.info(`Going standby [${set}].`);
+    this.rt.post(M.askResources(parseResourceSet(set) ?? R.all, 'me'));
+  }
+
   /** Why a standby or takeover request cannot go out now; undefined when it can. */
-  refusal(): string | undefined {
+  private refusal(): string | undefined {
     const { rt } = this;
     if (!rt.nice) return 'Standby mode only implemented when nice_failback on (auto_failback on or off in ha.cf)';
     if (!rt.commUp) return 'communications are not up yet';
