@@ -71,13 +71,6 @@ export class GroupActivator {
     return (await this.operate(resource, 'status')).status === 'running';
   }
 
-  /** What runs of a group here: heartbeat's statgroup (NONE, SOME, ALL). */
-  async groupState(group: HaResourceGroup): Promise<'none' | 'some' | 'all'> {
-    let running = 0;
-    for (const resource of group.resources) if (await this.isRunning(resource)) running++;
-    return running === 0 ? 'none' : running === group.resources.length ? 'all' : 'some';
-  }
-
   private async stopEach(resources: readonly ResourceRef[], group: HaResourceGroup): Promise<GroupOutcome> {
     const { logger, clock } = this.options;
     const retries = this.options.stopRetries ?? 10;
