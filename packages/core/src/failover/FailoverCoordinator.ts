@@ -6,6 +6,7 @@ import type { FailoverStatus } from './FailoverStatus.js';
 import { failoverStatusOf } from './failoverStatusOf.js';
 import { GroupTaker } from './GroupTaker.js';
 import { LegacyIpRequests } from './LegacyIpRequests.js';
+import { PeerSelfGrant } from './PeerSelfGrant.js';
 import { ResourceJobs } from './ResourceJobs.js';
 import { ResourceRelease } from './ResourceRelease.js';
 import { ResourceTakeover } from './ResourceTakeover.js';
@@ -35,6 +36,7 @@ export class FailoverCoordinator {
   private readonly standby: StandbyProtocol;
   private readonly takeover: ResourceTakeover;
   private readonly ipRequests: LegacyIpRequests;
+  private readonly selfGrant: PeerSelfGrant;
   private readonly negotiation: StartupNegotiation;
   /** Our own messages sent before comm-up (a takeover at initdead), replayed once it is up. */
   private readonly beforeCommUp: Array<{ readonly from: string; readonly msg: HaMessage }> = [];
@@ -48,6 +50,7 @@ export class FailoverCoordinator {
     const taker = new GroupTaker(rt, this.requests);
     this.standby = new StandbyProtocol(rt, this.jobs, this.release, taker);
     this.takeover = new ResourceTakeover(rt, this.jobs, this.release, this.standby, taker);
+    this.selfGrant = new PeerSelfGrant(rt);
     this.ipRequests = new LegacyIpRequests(rt, taker);
     this.negotiation = new StartupNegotiation(rt, this.release, this.standby, this.takeover);
   }
@@ -69,6 +72,9 @@ export class FailoverCoordinator {
           break;
         case 'message':
           this.onMessage(event.from, event.fromSelf, event.message);
+          break;
+        case 'overheard':
+          this.onOverheard(event.from, event.message);
           break;
         default:
           break;
@@ -141,6 +147,12 @@ export class FailoverCoordinator {
       default:
         break;
     }
+  }
+
+  /** A peer's `ip-request-resp` to itself: it starts that group without asking (PeerSelfGrant). */
+  private onOverheard(from: string, msg: HaMessage): void {
+    if (!this.rt.commUp || msg.get('t') !== 'ip-request-resp' || msg.get('dest') !== from) return;
+    this.jobs.queueRemote('peer-self-grant', () => this.selfGrant.resolve(from, msg));
   }
 
   private onShutdone(from: string, fromSelf: boolean, msg: HaMessage): void {

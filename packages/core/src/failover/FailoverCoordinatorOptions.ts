@@ -18,4 +18,6 @@ export interface FailoverCoordinatorOptions {
   /** Every node of the cluster with its status (ours included). */
   readonly nodes: () => ReadonlyArray<{ readonly name: string; readonly status: string; readonly type: NodeType; readonly anyPacketsYet: boolean }>;
   readonly localStatus: () => string;
+  /** See ResourceLayerOptions.upcount; `heard-from` when absent. */
+  readonly upcount?: 'heard-from' | 'active-only';
 }

@@ -98,12 +98,14 @@ export class ResourceTakeover {
       }
       rt.iHold |= R.local;
     }
-    // heartbeat counts `active` nodes only, so a peer whose first packet was not its status looks
-    // absent and legacy mode takes groups it still runs; a peer we heard from counts as up here.
+    // heartbeat counts `active` nodes only, so a peer whose first packet was not its status (its
+    // `repnodes` answer after a quick return) looks absent and legacy mode takes groups it still
+    // runs; a peer we heard from counts as up here, unless we play heartbeat (`active-only`).
     const us = rt.options.nodeName;
+    const heardCounts = rt.options.upcount !== 'active-only';
     let upcount = rt.options
       .nodes()
-      .filter((n) => n.type === 'normal' && n.status !== 'dead' && (n.status === 'active' || (n.name !== us && n.anyPacketsYet))).length;
+      .filter((n) => n.type === 'normal' && n.status !== 'dead' && (n.status === 'active' || (heardCounts && n.name !== us && n.anyPacketsYet))).length;
     if (rt.options.localStatus() !== 'active') upcount++;
     const dontAsk = upcount < 2 || rt.nice;
     this.jobs.spawn(upcount < 2 ? 'req_our_resources' : 'req_our_resources(ask)', async () => {

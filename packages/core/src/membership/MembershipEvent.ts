@@ -23,6 +23,11 @@ export type MembershipEvent =
   | { readonly kind: 'partition-healed'; readonly node: string }
   /** Our own status did not loop back within our deadtime ("No local heartbeat"). */
   | { readonly kind: 'local-heartbeat-lost' }
+  /**
+   * A new, authenticated message of a peer addressed to another node (membership drops it, as
+   * heartbeat does); the resource layer notices a peer granting itself a group we run.
+   */
+  | { readonly kind: 'overheard'; readonly from: string; readonly message: HaMessage }
   /** Every accepted message addressed to us, ours included (after membership processed it). */
   | {
       readonly kind: 'message';

@@ -46,4 +46,6 @@ export interface MembershipRuntime {
   /** A status arrived or a timeout basis changed: re-arm the liveness deadline. */
   livenessChanged(): void;
   commNowUp(): void;
+  /** send_local_status: our status heartbeat now, out of its keepalive rhythm. */
+  sendLocalStatus(): void;
 }

@@ -69,6 +69,11 @@ export class MessageIntake {
     const knownGeneration = node.track.generation;
     const { verdict } = rt.gate.check(node, msg);
     if (verdict === 'drop') return;
+    if (verdict === 'not-for-us') {
+      // heartbeat drops these here; the resource layer still wants to know what a peer tells itself.
+      rt.emit({ kind: 'overheard', from: node.name, message: msg });
+      return;
+    }
     if (link !== undefined) {
       link.lastUpdateMs = rt.clock.now();
       if (link.status !== 'up') parts.liveness.changeLinkStatus(node, link, 'up');

@@ -62,6 +62,10 @@ export class NodeListSync {
       .map((n) => `${n.name} `)
       .join('');
     const delnodelist = this.deleted.length === 0 ? ' ' : this.deleted.map((n) => `${n} `).join('');
+    // Our status first (heartbeat sends none here): the asker comes up on our answer, and heartbeat
+    // 3.0.6 then counts only the nodes whose status it has processed as active. Without ours it
+    // believes itself alone and, in legacy mode, grants itself its groups while we may run them.
+    rt.sendLocalStatus();
     rt.send(
       HaMessage.fromStrings([
         ['dest', from.name],

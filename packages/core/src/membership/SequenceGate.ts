@@ -80,7 +80,7 @@ export class SequenceGate {
       toUuid !== undefined && toUuid.some((b) => b !== 0)
         ? sameBytes(toUuid, ctx.localUuid())
         : to === undefined || to === local.name;
-    const keepIfToUs = (): { verdict: DropVerdict; missing: boolean } => ({ verdict: isToUs ? 'keep' : 'drop', missing: false });
+    const keepIfToUs = (): { verdict: DropVerdict; missing: boolean } => ({ verdict: isToUs ? 'keep' : 'not-for-us', missing: false });
 
     const t = node.track;
     let isRestart = false;

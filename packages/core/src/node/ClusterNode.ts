@@ -212,6 +212,7 @@ export class ClusterNode {
       send: (message) => member.send(message),
       nodes: () => member.table.all(),
       localStatus: () => member.localStatus,
+      ...(resources.upcount === undefined ? {} : { upcount: resources.upcount }),
     });
   }
 

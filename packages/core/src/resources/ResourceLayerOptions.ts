@@ -15,4 +15,10 @@ export interface ResourceLayerOptions {
   readonly timeouts?: Partial<OperationTimeouts>;
   readonly stopRetries?: number;
   readonly stopRetryDelayMs?: number;
+  /**
+   * Who counts as up when legacy mode decides whether to ask for its groups: `heard-from` (the
+   * default: a peer we heard anything from) or `active-only`, heartbeat 3.0.6's count (a peer whose
+   * `active` status we processed), which lets a simulated node behave as a heartbeat peer.
+   */
+  readonly upcount?: 'heard-from' | 'active-only';
 }

@@ -13,7 +13,8 @@ export interface InMemoryNetworkOptions {
  * A network in memory: named segments (one per link name, like a LAN or a serial cable) joining
  * endpoints of nodes. Frames reach every other endpoint on the segment after `latencyMs`, and the
  * sender's own endpoint too when it was attached with `loopback` (a broadcast medium hears itself).
- * Faults: `setLoss` (random, per direction), `cut` (one-way or both), `isolate` (a node's cable out).
+ * Faults: `setLoss` (random, per direction), `cut` (one-way or both), `isolate` (a node's cable out),
+ * `dropWhen` (chosen frames, e.g. one message type, to replay an order of arrival seen on a real line).
  * Driven by a Clock, so a ManualClock makes every run exactly replayable.
  */
 export class InMemoryNetwork {
@@ -21,6 +22,7 @@ export class InMemoryNetwork {
   private readonly cuts = new Set<string>();
   private readonly isolated = new Set<string>();
   private lossProbability = 0;
+  private readonly droppers = new Set<(from: string, to: string, frame: Uint8Array) => boolean>();
   private readonly latencyMs: number;
   private readonly random: () => number;
   /** Frames handed to the network and frames it delivered, for tests and the simulator. */
@@ -62,6 +64,12 @@ export class InMemoryNetwork {
     this.cuts.delete(`${to}\0${from}`);
   }
 
+  /** Drops every frame for which `drop` says so, until the returned function is called. */
+  dropWhen(drop: (from: string, to: string, frame: Uint8Array) => boolean): () => void {
+    this.droppers.add(drop);
+    return () => this.droppers.delete(drop);
+  }
+
   /** Unplug a node from every segment (its own loopback keeps working), or plug it back. */
   isolate(node: string, isolated = true): void {
     if (isolated) this.isolated.add(node);
@@ -86,7 +94,7 @@ export class InMemoryNetwork {
       if (to.segment !== from.segment) continue;
       if (to === from) {
         if (!from.loopback) continue;
-      } else if (to.node === from.node || !this.passes(from.node, to.node)) {
+      } else if (to.node === from.node || !this.passes(from.node, to.node, copy)) {
         continue;
       }
       this.clock.setTimeout(() => {
@@ -97,8 +105,9 @@ export class InMemoryNetwork {
     }
   }
 
-  private passes(from: string, to: string): boolean {
-    if (this.isolated.has(from) || this.isolated.has(to) || this.cuts.has(`${from}\0${to}`)) {
+  private passes(from: string, to: string, frame: Uint8Array): boolean {
+    const chosen = [...this.droppers].some((drop) => drop(from, to, frame));
+    if (chosen || this.isolated.has(from) || this.isolated.has(to) || this.cuts.has(`${from}\0${to}`)) {
       this.stats.dropped++;
       return false;
     }

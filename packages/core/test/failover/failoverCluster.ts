@@ -17,12 +17,19 @@ export const haresourcesText = 'node1 svcA svcA2\nnode2 svcB\n';
  * Two in-memory nodes running haresources groups on a ManualClock: node1 prefers `svcA svcA2`,
  * node2 prefers `svcB`. Services run in a MemoryServices world (50 ms per operation).
  */
-export function failoverCluster(autoFailback: 'on' | 'off' | 'legacy', haresources = haresourcesText, names = ['node1', 'node2']) {
+export function failoverCluster(
+  autoFailback: 'on' | 'off' | 'legacy',
+  haresources = haresourcesText,
+  names = ['node1', 'node2'],
+  /** Nodes that count only `active` peers before asking for their groups, as heartbeat 3.0.6 does. */
+  heartbeatCount: readonly string[] = [],
+) {
   const services = new MemoryServices(50);
   const { groups } = parseHaResources(haresources, '/etc/ha.d/haresources', names);
   const cluster = makeCluster(names, {
     haCf: haCfText(names, `auto_failback ${autoFailback}\n`),
-    resources: () => ({
+    resources: (name) => ({
+      ...(heartbeatCount.includes(name) ? { upcount: 'active-only' as const } : {}),
       groups,
       agents: new StaticAgentProvider([services.agent()]),
       commands: noCommands,

@@ -201,3 +201,43 @@ describe('failover negotiation between two Heartline nodes (heartbeat 3.0.6 rule
     noOverlap(c);
   });
 });
+
+describe('a group granted twice: a heartbeat peer that returns quickly (legacy)', () => {
+  it('the returning peer answers its own ip-request-resp while we hold its group; we release it within a second and it runs at home only', async () => {
+    // node2 counts peers as heartbeat 3.0.6 does: only once their `active` status was processed.
+    const c = failoverCluster('legacy', undefined, undefined, ['node2']);
+    for (const n of c.nodes) await n.node.start();
+    await c.run(20_000);
+    assert.deepEqual(c.services.on('node2'), ['svcB']);
+    await c.nodes[1]!.node.halt();
+    c.services.crash('node2', c.clock.now());
+    await c.run(8_000);
+    assert.deepEqual(c.services.on('node1'), ['svcA', 'svcA2', 'svcB'], 'node1 took node2\'s group');
+    // As on the real serial line: node2's first packets from node1 are an ACK and the `repnodes`
+    // answer, so its comm-up comes before it has processed an `active` status of node1's.
+    let answered = false;
+    const text = (frame: Uint8Array) => Buffer.from(frame).toString('latin1');
+    const stopDropping = c.network.dropWhen((from, to, frame) => {
+      if (from !== 'node1' || to !== 'node2') return false;
+      if (text(frame).includes('t=repnodes')) answered = true;
+      return !answered && text(frame).includes('t=status');
+    });
+    const m = c.messages.length;
+    await c.run(300); // not in step with node1's heartbeats
+    await c.restart(1, 0x201).node.start();
+    let both = 0;
+    for (let t = 0; t < 20_000; t += 10) {
+      await c.run(10);
+      if (c.services.isRunning('node1', 'svcB') && c.services.isRunning('node2', 'svcB')) both += 10;
+    }
+    stopDropping();
+    assert.ok(c.messages.slice(m).includes('node2: ip-request-resp dest=node2 ipaddr=svcB'), `node2 granted svcB to itself: ${c.messages.slice(m).join('\n')}`);
+    assert.deepEqual(c.services.on('node1'), ['svcA', 'svcA2'], 'node1 released svcB');
+    assert.deepEqual(c.services.on('node2'), ['svcB'], 'svcB runs at home');
+    assert.ok(both <= 1_000, `svcB ran on both nodes for ${both} ms`);
+    const crit = c.nodes[0]!.lines().filter((l) => l.startsWith('CRIT:'));
+    assert.equal(crit.length, 2, crit.join('\n'));
+    assert.match(crit[0]!, /Resource group svcB runs on node2 and on this node: node2 granted it to itself/);
+    assert.match(crit[1]!, /node2 is the home node of svcB: releasing it here/);
+  });
+});
