@@ -10,15 +10,13 @@ import type { LabNode } from '../lib/LabNode.js';
 import {
   LSB_EVENTS_LOG,
   installLsbService,
-  lsbOverlaps,
-  lsbRuns,
   readLsbEvents,
   setLsbStartFailure,
   type LsbEvent,
-  type NodeCrash,
 } from '../lib/LsbFixtures.js';
 import type { NetnsLab } from '../lib/NetnsLab.js';
 import { haresourcesOf, servicePlacement, waitForPlacement } from '../lib/groupPlacement.js';
+import { NeverTwiceWatch } from '../lib/NeverTwiceWatch.js';
 import { sleep } from '../lib/sleep.js';
 import { waitUntil } from '../lib/waitUntil.js';
 import { writeBcastGroupConfig } from '../lib/writeBcastGroupConfig.js';
@@ -65,8 +63,8 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
   });
   const guard = (body: () => Promise<void>): Promise<void> => fixture.guard(body);
 
-  /** This test's power cuts, for lsbRuns. */
-  let crashes: NodeCrash[] = [];
+  /** "Never twice", checked all along each test from the services' event logs. */
+  let watch: NeverTwiceWatch;
   /** Log marks at the test's start: its own lines only are checked. */
   let testMarks: number[] = [];
 
@@ -83,11 +81,12 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
 
   beforeEach(async () => {
     for (const node of lab.nodes) if (!node.running) await node.boot();
-    crashes = [];
     testMarks = daemons.map((d) => d.log.mark());
+    watch = new NeverTwiceWatch(lab.nodes).start();
   });
 
   afterEach(async () => {
+    watch.stop();
     await Promise.all(daemons.map((d) => d.stop()));
     // A graceful stop releases every group: nothing is left running anywhere.
     const left = await servicePlacement(lab.nodes, GROUPS);
@@ -108,10 +107,10 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
     return started;
   };
 
-  /** Power cut of a node, remembered for lsbRuns. */
+  /** Power cut of a node, remembered by the watch. */
   const crash = async (n: LabNode): Promise<number> => {
     const crashedAt = await n.crash();
-    crashes.push({ host: n.name, atMs: performance.timeOrigin + crashedAt });
+    watch.crashed(n.name, performance.timeOrigin + crashedAt);
     return crashedAt;
   };
 
@@ -152,10 +151,9 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
     }, { timeoutMs: MOVE_TIMEOUT_MS, intervalMs: 200 });
   };
 
-  /** No service ever ran on both nodes; the given daemons logged no ERROR or CRIT in this test. */
+  /** No service ran on both nodes beyond the handover bound; the given daemons logged no ERROR or CRIT in this test. */
   const checkHistory = (quiet: readonly HeartlineDaemon[] = daemons): void => {
-    const all = lab.nodes.flatMap((n) => readLsbEvents(n));
-    assert.deepEqual(lsbOverlaps(lsbRuns(all, crashes)), [], 'no service ran on two nodes at once');
+    watch.check();
     for (const d of quiet) {
       const bad = d.log.lines.slice(testMarks[daemons.indexOf(d)]).filter((l) => /\b(ERROR|CRIT):/.test(l.text)).map((l) => l.text);
       assert.deepEqual(bad, [], `${d.node.name} logged no ERROR or CRIT`);
@@ -168,7 +166,7 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
   const startAtHome = async (t: TestContext): Promise<void> => {
     const marks = daemons.map((d) => d.log.mark());
     const started = await startBoth();
-    await waitForPlacement(lab.nodes, GROUPS, HOME, 'each node to run its own group', STARTUP_TIMEOUT_MS);
+    await waitForPlacement(lab.nodes, GROUPS, HOME, 'each node to run its own group', STARTUP_TIMEOUT_MS, watch);
     for (const [i, d] of daemons.entries()) await d.log.waitFor(/Initial resource acquisition complete/, { from: marks[i]!, timeoutMs: MOVE_TIMEOUT_MS });
     t.diagnostic(`start-up (both at once, RQSTDELAY): groups at home ${ms(started, performance.now())} after the start`);
   };
@@ -194,7 +192,7 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
       const crashedAt = await crash(node(1));
       const dead = await daemon(2).log.waitFor(/node node1: is dead/, { from: mark2, timeoutMs: MOVE_TIMEOUT_MS });
       await daemon(2).log.waitFor(/Resources being acquired from node1\./, { from: mark2, timeoutMs: MOVE_TIMEOUT_MS });
-      await waitForPlacement(lab.nodes, GROUPS, { node1: 'node2', node2: 'node2' }, 'node2 to take over node1\'s group', MOVE_TIMEOUT_MS);
+      await waitForPlacement(lab.nodes, GROUPS, { node1: 'node2', node2: 'node2' }, 'node2 to take over node1\'s group', MOVE_TIMEOUT_MS, watch);
       await daemon(2).log.waitFor(/mach_down takeover complete\./, { from: mark2, timeoutMs: MOVE_TIMEOUT_MS });
       const takeover = events(node(2), before2, 'start');
       assert.deepEqual(names(takeover), [...GROUPS.node1], 'the takeover starts the group left to right');
@@ -210,7 +208,7 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
       await node(1).boot();
       const startedAt = performance.now();
       await daemon(1).start();
-      await waitForPlacement(lab.nodes, GROUPS, HOME, 'node1\'s group to fail back', MOVE_TIMEOUT_MS);
+      await waitForPlacement(lab.nodes, GROUPS, HOME, 'node1\'s group to fail back', MOVE_TIMEOUT_MS, watch);
       await daemon(2).log.waitFor(/standby: node1 can take our foreign resources/, { from: marks[1]!, timeoutMs: MOVE_TIMEOUT_MS });
       await daemon(2).log.waitFor(/Local standby process completed \[foreign\]\./, { from: marks[1]!, timeoutMs: MOVE_TIMEOUT_MS });
       await daemon(1).log.waitFor(/Standby resource acquisition done \[foreign\]\./, { from: marks[0]!, timeoutMs: MOVE_TIMEOUT_MS });
@@ -234,7 +232,7 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
       await startAtHome(t);
 
       const crashedAt = await crash(node(1));
-      await waitForPlacement(lab.nodes, GROUPS, { node1: 'node2', node2: 'node2' }, 'node2 to take over node1\'s group', MOVE_TIMEOUT_MS);
+      await waitForPlacement(lab.nodes, GROUPS, { node1: 'node2', node2: 'node2' }, 'node2 to take over node1\'s group', MOVE_TIMEOUT_MS, watch);
       t.diagnostic(`failover: power cut → node2 runs node1's group ${ms(crashedAt, performance.now())} (polled)`);
 
       // node1 returns: it starts with nothing, and nobody hands it anything.
@@ -257,7 +255,7 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
       // ha standby local on node2: node1 takes node2's group (each node now runs the other's).
       let from = events(node(2)).length;
       await request(daemon(2), 'standby', 'local');
-      await waitForPlacement(lab.nodes, GROUPS, { node1: 'node2', node2: 'node1' }, 'hlsvc2 to move to node1', MOVE_TIMEOUT_MS);
+      await waitForPlacement(lab.nodes, GROUPS, { node1: 'node2', node2: 'node1' }, 'hlsvc2 to move to node1', MOVE_TIMEOUT_MS, watch);
       assert.deepEqual(names(events(node(2), from, 'stop')), ['hlsvc2']);
       await waitRscstatus(daemon(1), 'foreign');
       await waitRscstatus(daemon(2), 'foreign');
@@ -267,7 +265,7 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
       const from1 = events(node(1)).length;
       const standbyAt = performance.now();
       await request(daemon(2), 'standby', 'foreign');
-      await waitForPlacement(lab.nodes, GROUPS, { node1: 'node1', node2: 'node1' }, 'node1\'s group to move home', MOVE_TIMEOUT_MS);
+      await waitForPlacement(lab.nodes, GROUPS, { node1: 'node1', node2: 'node1' }, 'node1\'s group to move home', MOVE_TIMEOUT_MS, watch);
       const stops = events(node(2), from, 'stop');
       const starts = events(node(1), from1, 'start');
       assert.deepEqual(names(stops), [...GROUPS.node1].reverse());
@@ -283,12 +281,12 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
     guard(async () => {
       configure('legacy');
       const started = await startBoth();
-      await waitForPlacement(lab.nodes, GROUPS, HOME, 'each node to run its own group', STARTUP_TIMEOUT_MS);
+      await waitForPlacement(lab.nodes, GROUPS, HOME, 'each node to run its own group', STARTUP_TIMEOUT_MS, watch);
       t.diagnostic(`start-up (legacy, no RQSTDELAY): groups at home ${ms(started, performance.now())} after the start`);
       await assert.rejects(daemon(2).standby('all'), /nice_failback/, 'standby needs auto_failback on or off');
 
       const crashedAt = await crash(node(1));
-      await waitForPlacement(lab.nodes, GROUPS, { node1: 'node2', node2: 'node2' }, 'node2 to take over node1\'s group', MOVE_TIMEOUT_MS);
+      await waitForPlacement(lab.nodes, GROUPS, { node1: 'node2', node2: 'node2' }, 'node2 to take over node1\'s group', MOVE_TIMEOUT_MS, watch);
       // node1 started a few seconds ago: node2 still uses the dt node1 announces after a start (deadtime + 2 s).
       t.diagnostic(`failover: power cut → node2 runs node1's group ${ms(crashedAt, performance.now())} (polled; node1's dt still deadtime + 2 s)`);
 
@@ -298,7 +296,7 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
       await node(1).boot();
       const startedAt = performance.now();
       await daemon(1).start();
-      await waitForPlacement(lab.nodes, GROUPS, HOME, 'node1\'s group to move home', MOVE_TIMEOUT_MS);
+      await waitForPlacement(lab.nodes, GROUPS, HOME, 'node1\'s group to move home', MOVE_TIMEOUT_MS, watch);
       await daemon(1).log.waitFor(/received ip-request-resp bypassd OK yes/, { from: mark1, timeoutMs: MOVE_TIMEOUT_MS });
       const stops = events(node(2), from2, 'stop');
       const starts = events(node(1), from1, 'start');
@@ -331,7 +329,7 @@ describe('resource groups of LSB services on two Heartline nodes over bcast', { 
       await waitStatusText(daemon(1), /^\tnode1 bypassd smbd nmbd svcdns\t\(local, here\)\tFAILED: start of smbd failed$/m);
 
       // 30 s later node1 goes standby for its own group; node2 runs it.
-      await waitForPlacement(lab.nodes, GROUPS, { node1: 'node2', node2: 'node2' }, 'node2 to run node1\'s group', 45_000);
+      await waitForPlacement(lab.nodes, GROUPS, { node1: 'node2', node2: 'node2' }, 'node2 to run node1\'s group', 45_000, watch);
       const starts2 = events(node(2), 0, 'start').filter((e) => GROUPS.node1.includes(e.service as never));
       assert.deepEqual(names(starts2), [...GROUPS.node1]);
       const standby = daemon(1).log.find(/Going standby \[local\]\./, marks[0]!);

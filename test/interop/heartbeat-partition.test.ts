@@ -9,8 +9,8 @@ import { LabFixture } from '../lib/LabFixture.js';
 import type { LabNode } from '../lib/LabNode.js';
 import { LSB_EVENTS_LOG, installLsbService, lsbOverlaps, lsbRuns, readLsbEvents } from '../lib/LsbFixtures.js';
 import type { NetnsLab } from '../lib/NetnsLab.js';
-import type { RealHeartbeat } from '../lib/RealHeartbeat.js';
 import { haresourcesOf, servicePlacement, waitForPlacement } from '../lib/groupPlacement.js';
+import { NeverTwiceWatch } from '../lib/NeverTwiceWatch.js';
 import { heartbeatSkipReason } from '../lib/heartbeatSkipReason.js';
 import { sleep } from '../lib/sleep.js';
 import { waitUntil } from '../lib/waitUntil.js';
@@ -67,11 +67,6 @@ const VARIANTS: readonly Variant[] = [
   { name: 'Heartline on both nodes', make: (lab) => [heartlineDaemon(lab.node(1)), heartlineDaemon(lab.node(2))], cut: 2 },
 ];
 
-/** What the daemon says `cl_status rscstatus` would: heartbeat's own tool, or `ha status rscstatus`. */
-async function rscstatus(d: ClusterDaemon): Promise<string> {
-  if (d.kind === 'heartbeat') return (await (d as ClusterDaemon & { heartbeat: RealHeartbeat }).heartbeat.clStatus('rscstatus')).stdout.trim();
-  return (await (d as ClusterDaemon & { heartline: HeartlineProcess }).heartline.ha(['status', 'rscstatus'])).stdout.trim();
-}
 
 describe('interop: split brain over bcast heals into one owner per group (auto_failback on)', { skip }, () => {
   let lab: NetnsLab;
@@ -92,13 +87,14 @@ describe('interop: split brain over bcast heals into one owner per group (auto_f
         fixture.guard(async () => {
           daemons = variant.make(lab);
           for (const d of daemons) fixture.closeAfter(d);
-          await runPartitionScenario(t, lab, daemons, variant);
+          const watch = new NeverTwiceWatch(lab.nodes).start();
+          await runPartitionScenario(t, lab, daemons, variant, watch).finally(() => watch.stop());
         }));
     });
   }
 });
 
-async function runPartitionScenario(t: TestContext, lab: NetnsLab, daemons: [ClusterDaemon, ClusterDaemon], variant: Variant): Promise<void> {
+async function runPartitionScenario(t: TestContext, lab: NetnsLab, daemons: [ClusterDaemon, ClusterDaemon], variant: Variant, watch: NeverTwiceWatch): Promise<void> {
   const nodes = lab.nodes;
   writeBcastGroupConfig(lab, { nodes: NAMES, haresources: haresourcesOf(GROUPS), autoFailback: 'on' });
   for (const node of nodes) {
@@ -124,7 +120,7 @@ async function runPartitionScenario(t: TestContext, lab: NetnsLab, daemons: [Clu
   const startMarks = daemons.map((d) => d.log.mark());
   const startedAt = performance.now();
   await Promise.all(daemons.map((d) => d.start()));
-  await waitForPlacement(nodes, GROUPS, HOME, 'each node to run its own group', STARTUP_TIMEOUT_MS);
+  await waitForPlacement(nodes, GROUPS, HOME, 'each node to run its own group', STARTUP_TIMEOUT_MS, watch);
   for (const [i, d] of daemons.entries()) await expectLine(d, /Initial resource acquisition complete/, startMarks[i]!);
   note(`start-up: groups at home ${ms(startedAt, performance.now())} after the start`);
   const firstGenerations = daemons.map((d, i) => generations(d, startMarks[i]!).at(-1));
@@ -134,6 +130,8 @@ async function runPartitionScenario(t: TestContext, lab: NetnsLab, daemons: [Clu
   const cutNode = lab.node(variant.cut);
   const cutMarks = daemons.map((d) => d.log.mark());
   const cutAt = performance.now();
+  // Both sides run everything from the cut until each has given everything up after the heal.
+  const partition = watch.excuse(performance.timeOrigin + cutAt);
   await cutNode.setLink(false);
   for (const [i, d] of daemons.entries()) {
     const dead = await expectLine(d, new RegExp(`node ${peerOf(d).name}: is dead`), cutMarks[i]!);
@@ -153,11 +151,14 @@ async function runPartitionScenario(t: TestContext, lab: NetnsLab, daemons: [Clu
   const healMarks = daemons.map((d) => d.log.mark());
   const healCounts = nodes.map((n) => readLsbEvents(n).length);
   const healAt = performance.now();
+  let partitionEnd = 0;
   await cutNode.setLink(true);
   for (const [i, d] of daemons.entries()) {
     const returning = await expectLine(d, new RegExp(`CRIT: Cluster node ${peerOf(d).name} returning after partition\\.`), healMarks[i]!);
     const giving = await expectLine(d, /Giving up all HA resources\./, returning.index);
     const relinquished = await expectLine(d, /All HA resources relinquished\./, giving.index);
+    partitionEnd = Math.max(partitionEnd, performance.timeOrigin + relinquished.at);
+    partition.end(partitionEnd);
     const triggered = await expectLine(d, /Heartbeat restart triggered\./, relinquished.index);
     const restarting = await expectLine(d, /Restarting heartbeat\./, triggered.index);
     const exec = await expectLine(d, /Performing heartbeat restart exec\./, restarting.index);
@@ -176,7 +177,7 @@ async function runPartitionScenario(t: TestContext, lab: NetnsLab, daemons: [Clu
   }
 
   // Renegotiated: each group on its home node only, and it stays so.
-  await waitForPlacement(nodes, GROUPS, HOME, 'each group back on its home node only', HEAL_TIMEOUT_MS);
+  await waitForPlacement(nodes, GROUPS, HOME, 'each group back on its home node only', HEAL_TIMEOUT_MS, watch);
   const homeAt = performance.now();
   note(`heal → each group on its home node only ${ms(healAt, homeAt)}`);
   for (const [i, d] of daemons.entries()) await expectLine(d, /Initial resource acquisition complete/, healMarks[i]!);
@@ -187,7 +188,7 @@ async function runPartitionScenario(t: TestContext, lab: NetnsLab, daemons: [Clu
   }
   await sleep(3000);
   assert.deepEqual(await servicePlacement(nodes, GROUPS), { hlsvc1: ['node1'], hlsvc1b: ['node1'], hlsvc2: ['node2'] }, 'placement is stable');
-  for (const d of daemons) assert.equal(await rscstatus(d), 'local', `${label(d)} holds its local group only`);
+  for (const d of daemons) assert.equal(await d.rscstatus(), 'local', `${label(d)} holds its local group only`);
 
   // History: the only overlaps are the partition's; nothing started after the heal ran on both.
   const healedMs = performance.timeOrigin + healAt;
@@ -195,6 +196,7 @@ async function runPartitionScenario(t: TestContext, lab: NetnsLab, daemons: [Clu
   const overlaps = lsbOverlaps(runs);
   assert.deepEqual(overlaps.filter(([a, b]) => a.startMs >= healedMs || b.startMs >= healedMs), [], 'no service started after the heal ran on both nodes');
   assert.ok(overlaps.every(([a, b]) => a.endMs !== Infinity && b.endMs !== Infinity), 'the partition\'s double runs all ended');
+  watch.check();
   for (const [i, d] of daemons.entries()) {
     const bad = d.log.lines.slice(startMarks[i]).filter((l) => /\b(ERROR|CRIT):/.test(l.text) && !EXPECTED_TROUBLE.test(l.text)).map((l) => l.text);
     assert.deepEqual(bad, [], `${label(d)} logged no other ERROR or CRIT`);

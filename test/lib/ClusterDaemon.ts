@@ -26,6 +26,8 @@ export interface ClusterDaemon {
    */
   standby(set: string): Promise<void>;
   takeover(set: string): Promise<void>;
+  /** What `cl_status rscstatus` says (heartbeat's own tool, or `ha status rscstatus`): `transition` while unstable. */
+  rscstatus(): Promise<string>;
   /** Stops following the log and kills whatever is left; for the suite's teardown. */
   close(): void;
 }
@@ -44,6 +46,7 @@ export function heartbeatDaemon(node: LabNode): ClusterDaemon & { readonly heart
     isRunning: () => heartbeat.isRunning(),
     standby: (set) => heartbeatTool(node, 'hb_standby', set),
     takeover: (set) => heartbeatTool(node, 'hb_takeover', set),
+    rscstatus: async () => (await heartbeat.clStatus('rscstatus')).stdout.trim(),
     close: () => heartbeat.close(),
   };
 }
@@ -67,6 +70,7 @@ export function heartlineDaemon(node: LabNode, startTimeoutMs = 20_000): Cluster
     isRunning: () => Promise.resolve(heartline.running),
     standby: (set) => haTool(heartline, 'standby', set),
     takeover: (set) => haTool(heartline, 'takeover', set),
+    rscstatus: async () => (await heartline.ha(['status', 'rscstatus'])).stdout.trim(),
     close: () => heartline.close(),
   };
 }

@@ -110,6 +110,25 @@ export class LabNode {
     await this.netExec('nft', ['delete', 'table', 'inet', 'hluloss'], { allowFailure: true });
   }
 
+  /**
+   * Drops at this node the heartbeat UDP messages of type `type` that `fromAddress` sends, until
+   * called with `undefined`. The rule matches the netstring's first field (`N:(0)t=TYPE,`, right
+   * after `###\n`), where heartbeat 3.0.6 and Heartline both put the type: it replays an order of
+   * arrival seen on a real line. Returns how many packets the rule dropped while it was in place.
+   */
+  async dropMessages(type: string | undefined, fromAddress = ''): Promise<number> {
+    const { stdout } = await this.netExec('nft', ['list', 'table', 'inet', 'hludrop'], { allowFailure: true });
+    const dropped = Number(/counter packets (\d+)/.exec(stdout)?.[1] ?? 0);
+    await this.netExec('nft', ['delete', 'table', 'inet', 'hludrop'], { allowFailure: true });
+    if (type === undefined) return dropped;
+    const field = `(0)t=${type}`;
+    const prefix = Buffer.from(`${field.length}:${field},`, 'latin1');
+    // UDP header 8 bytes, then `###\n`: the field starts at bit 96 of the transport header.
+    const rule = `ip saddr ${fromAddress} udp dport ${HEARTBEAT_PORT} @th,96,${prefix.length * 8} 0x${prefix.toString('hex')} counter drop`;
+    await this.netExec('nft', ['-f', '-'], { input: `table inet hludrop {\nchain in { type filter hook input priority 0; ${rule}; }\n}\n` });
+    return dropped;
+  }
+
   /** Packets the loss rules dropped so far, per chain. */
   async lossCounters(): Promise<{ in: number; out: number }> {
     const { stdout } = await this.netExec('nft', ['list', 'table', 'inet', 'hluloss'], { allowFailure: true });

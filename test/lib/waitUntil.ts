@@ -5,13 +5,15 @@
 export async function waitUntil<T>(
   what: string,
   probe: () => Promise<T | undefined> | T | undefined,
-  options: { timeoutMs?: number; intervalMs?: number } = {},
+  /** `guard` runs before every probe; what it throws ends the wait at once. */
+  options: { timeoutMs?: number; intervalMs?: number; guard?: () => void } = {},
 ): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const intervalMs = options.intervalMs ?? 50;
   const deadline = performance.now() + timeoutMs;
   let last: unknown;
   for (;;) {
+    options.guard?.();
     try {
       const value = await probe();
       if (value !== undefined) return value;
