@@ -2,7 +2,9 @@
 # Debian packages the end-to-end and interop tests use. Idempotent; needs root.
 # --no-install-recommends: the heartbeat package would otherwise pull in pacemaker.
 set -euo pipefail
-packages=(heartbeat socat tcpdump iproute2 iputils-ping iputils-arping nftables procps psmisc)
+# resource-agents (a dependency of heartbeat too) has send_arp and send_ua, which agent-ipaddr runs for gratuitous
+# ARPs; iputils-arping its duplicate-address probe (and the ARP fallback).
+packages=(heartbeat resource-agents socat tcpdump iproute2 iputils-ping iputils-arping nftables procps psmisc)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

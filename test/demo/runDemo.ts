@@ -7,13 +7,14 @@ import { BCAST_GROUP_DEADTIME_MS, writeBcastGroupConfig } from '../lib/writeBcas
 
 // `npm run demo`: a two-node cluster on this machine, in network namespaces. node1 runs Heartline,
 // node2 the real heartbeat 3.0.6; one ha.cf (bcast, sha1, keepalive 200 ms, deadtime 1 s,
-// auto_failback on) serves both. haresources gives each node a group: node1's a virtual IP (through
-// heartbeat's resource.d/IPaddr script) and real LSB services, node2's an LSB service
+// auto_failback on) serves both. haresources gives each node a group: node1's a virtual IP (added by
+// Heartline's agent-ipaddr over netlink on node1, by heartbeat's resource.d/IPaddr script on node2)
+// and real LSB services, node2's an LSB service
 // (test/fixtures/lsb/hlsvc: a daemon process, a pid file, start/stop/status). The demo cuts the
 // power of each node in turn: the survivor takes the group, the group comes home when the node is
 // back; then an admin moves everything with `ha standby` and back with `ha takeover`.
 
-/** node1's group starts with a virtual IP, run by heartbeat's own resource.d/IPaddr script (the IPaddr agent comes next). */
+/** node1's group starts with a virtual IP: agent-ipaddr on Heartline's node, heartbeat's IPaddr script on heartbeat's. */
 const VIP = '10.213.0.100';
 const GROUPS: Readonly<Record<string, readonly string[]>> = { node1: ['web', 'webcache'], node2: ['db'] };
 const SERVICES = Object.values(GROUPS).flat();
@@ -45,7 +46,7 @@ export async function runDemo(): Promise<void> {
       for (const service of SERVICES) installLsbService(node, service);
     }
     say(`ha.cf on both nodes: bcast hleth0, keepalive 200ms, deadtime ${BCAST_GROUP_DEADTIME_MS}ms, auto_failback on, sha1 authkeys`);
-    say(`haresources: ${haresources.trim().split('\n').join(' | ')}   (LSB services in each node's /etc/init.d; the VIP through heartbeat's resource.d/IPaddr)`);
+    say(`haresources: ${haresources.trim().split('\n').join(' | ')}   (LSB services in each node's /etc/init.d; the VIP through agent-ipaddr on node1, heartbeat's IPaddr script on node2)`);
     say('starting: node1 = Heartline (ha start), node2 = heartbeat 3.0.6');
     let at = performance.now();
     await Promise.all(daemons.map((d) => d.start()));

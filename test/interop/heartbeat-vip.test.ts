@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { e2eSkipReason } from '@heartline/core/testing';
 import { heartbeatDaemon, heartlineDaemon, type ClusterDaemon } from '../lib/ClusterDaemon.js';
@@ -12,10 +14,11 @@ import { waitUntil } from '../lib/waitUntil.js';
 import { writeBcastGroupConfig } from '../lib/writeBcastGroupConfig.js';
 
 // A virtual IP moving between a Heartline node (node1) and heartbeat 3.0.6 (node2), as the seeds'
-// groups start: `node1 10.213.0.100/24/hleth0 hlsvc1`. Heartline has no IPaddr agent of its own
-// yet: its script agent runs heartbeat's /etc/ha.d/resource.d/IPaddr (the OCF IPaddr underneath),
-// exactly as heartbeat does. node3 runs no daemon: it is the client, pinging the VIP and keeping
-// its ARP cache; tcpdump on the bridge sees the gratuitous ARPs.
+// groups start: `node1 10.213.0.100/24/hleth0 hlsvc1`. Each side runs its own IPaddr: heartbeat its
+// /etc/ha.d/resource.d/IPaddr script (the OCF IPaddr underneath), Heartline the agent-ipaddr plugin
+// (netlink, send_arp), with heartbeat's script removed from node1's /etc/ha.d to show it needs none.
+// node3 runs no daemon: it is the client, pinging the VIP and keeping its ARP cache; tcpdump on the
+// bridge sees the gratuitous ARPs.
 const skip =
   e2eSkipReason({ root: true, commands: ['ip', 'unshare', 'nsenter', 'tcpdump', 'ping'], files: ['/etc/ha.d/resource.d/IPaddr', '/usr/lib/ocf/resource.d/heartbeat/IPaddr'] }) ??
   heartbeatSkipReason();
@@ -98,6 +101,7 @@ describe('interop: a virtual IP moving between Heartline and heartbeat 3.0.6', {
     for (const node of [node1, node2]) {
       installLsbService(node, 'hlsvc1');
     }
+    rmSync(join(node1.configDir, 'resource.d', 'IPaddr'));
     const [mac1, mac2] = [await macOf(node1), await macOf(node2)];
     const arp = new ArpCapture(lab);
     t.after(() => arp.close());
@@ -105,6 +109,8 @@ describe('interop: a virtual IP moving between Heartline and heartbeat 3.0.6', {
 
     await Promise.all([hl.start(), hb.start()]);
     await waitVipOn([node1, node2], node1, 'Heartline (node1) to hold the VIP and hlsvc1');
+    assert.ok(hl.log.find(new RegExp(`Adding inet address ${VIP}/24 .*to device ${node1.iface}`)) !== undefined, 'Heartline added the VIP through agent-ipaddr');
+    assert.equal(hl.log.find(/resource\.d\/IPaddr/), undefined, 'and ran no IPaddr script');
     assert.equal(await clientReaches(client), mac1, 'the client reaches the VIP at node1');
 
     let from = arp.lines.length;

@@ -490,6 +490,72 @@ export const errorCatalogue = {
     exitCode: 69,
     hint: 'Stop the service by hand and check it with its status command; until then the node may still hold it. Heartline does not reboot the machine as heartbeat would.',
   },
+  // --- the virtual IP agents (@heartline/agent-ipaddr: IPaddr, IPaddr2, IPv6addr) ---
+  IPADDR_BAD_ADDRESS: {
+    summary: 'A virtual IP resource names an address that is not valid',
+    exitCode: 78,
+    hint: 'Write IPaddr::a.b.c.d[/bits[/nic[/broadcast]]] (the bare a.b.c.d/bits/nic is the same), IPaddr2 alike with nic or nic:label, or IPv6addr::addr[/bits[/nic]], e.g. 10.0.0.5/24/eth0.',
+  },
+  IPADDR_BAD_NETMASK: {
+    summary: 'The netmask of a virtual IP resource is not valid',
+    exitCode: 78,
+    hint: 'Give a prefix length (1-32 for IPv4, 1-128 for IPv6) or a dotted netmask with contiguous bits (255.255.255.0), or leave it out to take the prefix of the route that covers the address.',
+  },
+  IPADDR_BAD_OPTION: {
+    summary: 'A virtual IP resource has an interface name, label or option that cannot be used',
+    exitCode: 78,
+    hint: 'Interface names and labels are at most 15 characters (an IPaddr2 label counts with its interface: eth0:web); the options Heartline accepts after the address are ::arp_count=N, ::arp_interval=MS and ::probe_ms=MS.',
+  },
+  IPADDR_NO_INTERFACE: {
+    summary: 'The interface of a virtual IP does not exist',
+    exitCode: 69,
+    hint: 'Fix the interface name in haresources (`ip link` lists them) or create the interface on this node before it takes the group.',
+  },
+  IPADDR_NO_ROUTE: {
+    summary: "No route covers a virtual IP, so its interface or netmask cannot be found",
+    exitCode: 69,
+    hint: "Give the interface and prefix length in haresources (10.0.0.5/24/eth0), or give the node an address in the VIP's subnet on that interface, which is what heartbeat's findif looks for too.",
+  },
+  IPADDR_INTERFACE_DOWN: {
+    summary: 'The interface of a virtual IP is down',
+    exitCode: 69,
+    hint: 'Bring the interface up (ip link set dev NIC up) and let the group start again.',
+  },
+  IPADDR_WRONG_INTERFACE: {
+    summary: 'The virtual IP is already configured on another interface than the resource names',
+    exitCode: 69,
+    hint: 'Remove the address from the other interface (ip addr del ADDRESS dev OTHER) or fix the interface in haresources.',
+  },
+  IPADDR_IN_USE: {
+    summary: 'Another host already answers for the virtual IP',
+    exitCode: 69,
+    hint: 'Find the host with the MAC address named in the message and remove the address from it. A peer whose daemon died but whose interface still holds the VIP must be stopped (or the address removed) before this node takes over.',
+  },
+  IPADDR_PERMISSION: {
+    summary: 'The kernel refused to change the addresses: operation not permitted',
+    exitCode: 77,
+    hint: 'Run the daemon as root: it needs CAP_NET_ADMIN to add and remove addresses (and CAP_NET_RAW for the ARP tools).',
+  },
+  IPADDR_NETLINK_UNAVAILABLE: {
+    summary: 'The netlink binding that manages addresses cannot be loaded',
+    exitCode: 69,
+    hint: 'Reinstall Heartline with its dependencies (npm ci installs netlink 0.3.0 with its linux-x64 prebuild); on another architecture install build-essential and run npm rebuild netlink.',
+  },
+  IPADDR_NETLINK_FAILED: {
+    summary: 'The kernel refused an address change or query',
+    exitCode: 69,
+    hint: 'The message names the kernel error (errno); check the interface and its addresses with ip link and ip addr.',
+  },
+  IPADDR_TOOL_MISSING: {
+    summary: 'The tool that sends gratuitous ARPs or neighbour advertisements is not installed',
+    exitCode: 69,
+    hint: 'apt-get install resource-agents (send_arp, send_ua; it comes with heartbeat) or iputils-arping (arping, also used for the duplicate-address probe).',
+  },
+  IPADDR_GARP_FAILED: {
+    summary: 'The ARP probe or the gratuitous ARP burst for a virtual IP could not be sent',
+    exitCode: 69,
+    hint: "The message has the tool's own words; the address was removed again, so the group can be started once the cause is fixed.",
+  },
   STANDBY_REFUSED: {
     summary: 'A standby or takeover request cannot be carried out now',
     exitCode: 69,

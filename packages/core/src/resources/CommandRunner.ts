@@ -7,6 +7,12 @@ export interface CommandRequest {
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
   readonly cwd?: string;
+  /**
+   * Called once the process exists, with its pid (also its process group id): for callers that
+   * watch a long-running helper (the IP agent waits until its ARP tool has sent the first packet).
+   * Not called when the command cannot be started.
+   */
+  readonly onSpawn?: (pid: number) => void;
 }
 
 export interface CommandOutcome {

@@ -80,6 +80,7 @@ export class ExecaCommandRunner implements CommandRunner {
       // Node leaves pid unset when spawn fails (ENOENT, EACCES); execa then settles with the reason.
       return outcome({}, false, spawnErrorText(await settled));
     }
+    request.onSpawn?.(pgid);
 
     let killing: Promise<void> | undefined;
     const kill = (): void => {

@@ -133,3 +133,11 @@ test('a command that cannot start gives spawnError, never a throw', async () => 
   const badCwd = await runner.run({ file: script('fine', 'exit 0'), args: [], cwd: join(dir, 'nowhere'), timeoutMs: 5000 });
   assert.notEqual(badCwd.spawnError, undefined);
 });
+
+test('onSpawn gets the pid (its process group) once the command runs, and never for one that cannot start', async () => {
+  const pids: number[] = [];
+  const outcome = await runner.run({ file: script('pid.sh', 'echo $$'), args: [], timeoutMs: 5000, onSpawn: (pid) => pids.push(pid) });
+  assert.deepEqual(pids, [Number(outcome.stdout.trim())]);
+  await runner.run({ file: join(dir, 'no-such-command'), args: [], timeoutMs: 5000, onSpawn: (pid) => pids.push(pid) });
+  assert.equal(pids.length, 1);
+});

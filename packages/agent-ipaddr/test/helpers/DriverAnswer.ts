@@ -1,0 +1,8 @@
+/** The driver's answer: the agent's result, when it was called and returned (epoch ms), its log lines. */
+export interface DriverAnswer {
+  readonly id: number;
+  readonly result: { readonly status: string; readonly reason?: string } | readonly { readonly code: string; readonly severity: string; readonly message: string }[];
+  readonly calledAtMs: number;
+  readonly returnedAtMs: number;
+  readonly logs: readonly string[];
+}
