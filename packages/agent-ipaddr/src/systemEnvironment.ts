@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import { endianness } from 'node:os';
 import type { IpAddrEnvironment } from './IpAddrEnvironment.js';
-import { isExecutableFile } from './isExecutableFile.js';
+import { isExecutableFile } from '@heartline/core';
 import { isInterfaceName } from './isInterfaceName.js';
 import { parseProcRoutes } from './parseProcRoutes.js';
 import { RtNetlinkPort } from './RtNetlinkPort.js';

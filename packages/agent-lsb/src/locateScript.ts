@@ -1,4 +1,4 @@
-import { isExecutableFile } from './isExecutableFile.js';
+import { isExecutableFile } from '@heartline/core';
 import { isRegularFile } from './isRegularFile.js';
 import type { ScriptLookup } from './ScriptLookup.js';
 

@@ -1,6 +1,5 @@
 import type { ConfigIssue, ResourceRef } from '@heartline/core';
-import { errorCatalogue } from '@heartline/core';
-import { isExecutableFile } from './isExecutableFile.js';
+import { errorCatalogue, isExecutableFile } from '@heartline/core';
 import { isRegularFile } from './isRegularFile.js';
 import type { OcfResource } from './OcfResource.js';
 

@@ -98,6 +98,7 @@ export type { GroupOutcome } from './resources/GroupOutcome.js';
 export { defaultOperationTimeouts, type OperationTimeouts } from './resources/OperationTimeouts.js';
 export type { ResourceLayerOptions } from './resources/ResourceLayerOptions.js';
 export { resourceScriptEnv } from './resources/resourceScriptEnv.js';
+export { isExecutableFile } from './resources/isExecutableFile.js';
 export { FailoverCoordinator, type FailoverCoordinatorOptions, type GroupOperations } from './failover/FailoverCoordinator.js';
 export type { FailoverStatus } from './failover/FailoverStatus.js';
 export { failoverMessages } from './failover/failoverMessages.js';

@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 
-/** heartbeat's `[ -f $path -a -x $path ]`: a regular file (symlinks followed) we may execute. */
+/** heartbeat's `[ -f $path -a -x $path ]`: a regular file (symlinks followed) we may execute. For agents that look for scripts and tools. */
 export function isExecutableFile(path: string): boolean {
   try {
     if (!statSync(path).isFile()) return false;
