@@ -137,10 +137,13 @@ export class Daemon {
     }
     // A missing script is heartbeat's business at takeover time, not a reason to stay out of the cluster.
     for (const issue of issues) logger.warn(formatIssue(issue).replace(/\n\s*/g, ' '));
+    const commands = new ExecaCommandRunner();
+    // A failed load shows at the first command, with its reason.
+    if (config.groups.length > 0) commands.preload().catch(() => undefined);
     return {
       groups: config.groups,
       agents,
-      commands: new ExecaCommandRunner(),
+      commands,
       haDir: this.options.configDir,
       initDir: this.options.initDir,
     };

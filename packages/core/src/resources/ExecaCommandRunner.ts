@@ -45,6 +45,15 @@ export class ExecaCommandRunner implements CommandRunner {
     this.pollMs = options.pollMs ?? 50;
   }
 
+  /**
+   * Loads execa ahead of the first command. The CLI imports it on first use (every `ha` command
+   * would pay ~0.1 s for it); a daemon with resource groups calls this at start, so its first
+   * takeover does not pay it either.
+   */
+  async preload(): Promise<void> {
+    await import('execa');
+  }
+
   async run(request: CommandRequest): Promise<CommandOutcome> {
     const startedMs = this.clock.now();
     const stdout = new OutputTail(this.maxOutputBytes);
