@@ -1,20 +1,31 @@
 #!/usr/bin/env node
-// `npm run bench [-- NAME…]`: builds, then runs benchmark modules compiled from the packages.
-// A benchmark is any `packages/<pkg>/bench/<name>.bench.ts` (compiled to dist/bench/<name>.bench.js);
+// `npm run bench [-- NAME… [--FLAG…]]`: builds, then runs benchmark modules. A benchmark is any
+// `packages/<pkg>/bench/<name>.bench.ts` (compiled to packages/<pkg>/dist/bench/<name>.bench.js) or
+// root-level lab benchmark `test/bench/<name>.bench.ts` (compiled to test/dist/bench/<name>.bench.js);
 // each runs in its own node process with --expose-gc and a young generation large enough that a
 // measured batch allocates without a collection, so the modules can report bytes per operation.
-// No argument runs them all; `npm run bench -- list` lists them.
+// No name runs them all; `npm run bench -- list` lists them.
+// Arguments: `--no-build` (anywhere) is the runner's own. The names come first; from the first other
+// argument starting with `-` on, everything is passed to each selected module as its own arguments:
+// `npm run bench -- ipaddr --runs 3 --crashes 1 --json`.
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ensureBuilt, repoRoot } from './lib/ensureBuilt.mjs';
 
+const RUNNER_FLAGS = ['--no-build'];
 const args = process.argv.slice(2);
+const own = args.filter((a) => !RUNNER_FLAGS.includes(a));
+const firstFlag = own.findIndex((a) => a.startsWith('-'));
+const names = firstFlag < 0 ? own : own.slice(0, firstFlag);
+const passed = firstFlag < 0 ? [] : own.slice(firstFlag);
 if (!args.includes('--no-build')) ensureBuilt();
-const names = args.filter((a) => !a.startsWith('--'));
 
-const benches = readdirSync(join(repoRoot, 'packages'))
-  .map((pkg) => join(repoRoot, 'packages', pkg, 'dist', 'bench'))
+const benchDirs = [
+  ...readdirSync(join(repoRoot, 'packages')).map((pkg) => join(repoRoot, 'packages', pkg, 'dist', 'bench')),
+  join(repoRoot, 'test', 'dist', 'bench'),
+];
+const benches = benchDirs
   .filter((dir) => existsSync(dir))
   .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.bench.js')).map((f) => ({ name: f.slice(0, -'.bench.js'.length), path: join(dir, f) })))
   .sort((a, b) => a.name.localeCompare(b.name));
@@ -32,7 +43,7 @@ const selected = names.length === 0 ? benches : benches.filter((b) => names.incl
 let failed = 0;
 for (const b of selected) {
   console.log(`\n### ${b.name} (${relative(repoRoot, b.path)})`);
-  const result = spawnSync(process.execPath, ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64', b.path], {
+  const result = spawnSync(process.execPath, ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64', b.path, ...passed], {
     stdio: 'inherit',
     cwd: repoRoot,
   });

@@ -1,14 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { e2eSkipReason } from '@heartline/core/testing';
-import { AgentDriver } from './helpers/AgentDriver.js';
-import { ArpWatch } from './helpers/ArpWatch.js';
-import type { DriverAnswer } from './helpers/DriverAnswer.js';
+import { AgentDriver, ArpWatch, type DriverAnswer } from '../src/testing.js';
 import { IpLab } from './helpers/IpLab.js';
 
-// Real addresses, real ARP: the agents run in a namespace of their own (see agentDriver.ts), joined
-// by a veth pair to a peer namespace where tcpdump watches the wire. Nothing is sent from the root
-// namespace and every address is in 10.213.0.0/24.
+// Real addresses, real ARP: the agents run in a namespace of their own (see
+// src/testing/agentDriverProcess.ts), joined by a veth pair to a peer namespace where tcpdump watches
+// the wire. Nothing is sent from the root namespace and every address is in 10.213.0.0/24.
 const skip = e2eSkipReason({ root: true, commands: ['ip', 'tcpdump', 'arping', 'setpriv'], files: ['/usr/libexec/heartbeat/send_arp'] }) ?? false;
 if (skip !== false) console.log(`# agent-ipaddr netns tests skipped: ${skip}`);
 

@@ -1,10 +1,12 @@
-// Runs the address agents inside a network namespace for the real tests: `ip netns exec NS node
-// agentDriverProcess.js`. Node cannot enter a namespace itself, and netlink talks to the namespace of the
-// process, so the agents live here. One JSON request a line on stdin, one JSON answer a line on stdout.
+// Runs the address agents inside a network namespace, for agent-ipaddr's netns tests and the ipaddr
+// benchmark: `ip netns exec NS node agentDriverProcess.js` (AgentDriver spawns it). Node cannot enter
+// a namespace itself, and netlink talks to the namespace of the process, so the agents live here. It
+// lives as long as a daemon would, so the agents are warm as in `ha start`. One JSON request a line
+// on stdin, one JSON answer a line on stdout; the times are the agent call's, in epoch ms.
 import 'reflect-metadata';
 import { createInterface } from 'node:readline';
 import { ExecaCommandRunner, MemorySink, parseHaResources, StructuredLogger, SystemClock, type AgentContext } from '@heartline/core';
-import { IpAddr2Agent, IpAddrAgent, Ipv6AddrAgent, systemEnvironment, type AddressAgent, type IpAddrEnvironment } from '../../src/index.js';
+import { IpAddr2Agent, IpAddrAgent, Ipv6AddrAgent, systemEnvironment, type AddressAgent, type IpAddrEnvironment } from '../index.js';
 import type { DriverRequest } from './DriverRequest.js';
 
 const clock = new SystemClock();
@@ -36,7 +38,8 @@ const context: AgentContext = {
   env: process.env['HA_RSCTMP'] === undefined ? {} : { HA_RSCTMP: process.env['HA_RSCTMP'] },
 };
 
-const wallMs = (): number => performance.timeOrigin + performance.now();
+// Epoch ms on the kernel's wall clock, as tcpdump stamps frames (SystemClock.now() is performance.now()).
+const wallMs = (): number => performance.timeOrigin + clock.now();
 
 // As in a daemon that has run commands before: the runner's first command imports execa (~0.1 s).
 await commands.run({ file: 'true', args: [], timeoutMs: 5000 });

@@ -1,33 +1,34 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { SystemClock } from '@heartline/core';
 import type { DriverAnswer } from './DriverAnswer.js';
 import type { DriverRequest } from './DriverRequest.js';
+import { onLines } from './onLines.js';
 
 const driverPath = fileURLToPath(new URL('./agentDriverProcess.js', import.meta.url));
 
-/** The agent driver running in a namespace (optionally as another user), asked one operation at a time. */
+/**
+ * The address agents running in a network namespace (`agentDriverProcess`, optionally as another
+ * user), asked one operation at a time. For agent-ipaddr's netns tests and the ipaddr benchmark.
+ */
 export class AgentDriver {
   private readonly child: ChildProcess;
   private readonly waiting = new Map<number, (answer: DriverAnswer) => void>();
+  private readonly clock = new SystemClock();
   private nextId = 1;
   private stderr = '';
 
+  /** `asUser`: a uid (and gid) to run the driver as, through `setpriv`. */
   constructor(ns: string, env: Record<string, string>, asUser?: number) {
     const user = asUser === undefined ? [] : ['setpriv', `--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups'];
     this.child = spawn('ip', ['netns', 'exec', ns, ...user, process.execPath, '--enable-source-maps', driverPath], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...env },
     });
-    let buffered = '';
-    this.child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      buffered += chunk;
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) {
-        const answer = JSON.parse(line) as DriverAnswer;
-        this.waiting.get(answer.id)?.(answer);
-        this.waiting.delete(answer.id);
-      }
+    onLines(this.child.stdout, (line) => {
+      const answer = JSON.parse(line) as DriverAnswer;
+      this.waiting.get(answer.id)?.(answer);
+      this.waiting.delete(answer.id);
     });
     this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
   }
@@ -36,12 +37,13 @@ export class AgentDriver {
     return this.child.pid;
   }
 
+  /** `hide`: tool names the agent is to find missing (`send_arp`). */
   ask(op: DriverRequest['op'], resource: string, hide?: readonly string[]): Promise<DriverAnswer> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`driver: no answer to ${op} ${resource} in 15 s; stderr: ${this.stderr}`)), 15_000);
+      const timer = this.clock.setTimeout(() => reject(new Error(`agent driver: no answer to ${op} ${resource} in 15 s; stderr: ${this.stderr}`)), 15_000);
       this.waiting.set(id, (answer) => {
-        clearTimeout(timer);
+        timer.cancel();
         resolve(answer);
       });
       const request: DriverRequest = { id, op, resource, ...(hide === undefined ? {} : { hide }) };
@@ -49,13 +51,13 @@ export class AgentDriver {
     });
   }
 
-  /** Closes its stdin and waits for it to exit; kills it (by its pid) if it does not within 2 s. */
+  /** Closes its stdin and waits for it to exit; kills it (by its PID) if it does not within 2 s. */
   async close(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.stdin?.end();
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 2000);
+    const timer = this.clock.setTimeout(() => this.child.kill('SIGKILL'), 2000);
     await exited;
-    clearTimeout(timer);
+    timer.cancel();
   }
 }
