@@ -6,6 +6,7 @@ import type { FailoverStatus } from './FailoverStatus.js';
 import { failoverStatusOf } from './failoverStatusOf.js';
 import { GroupTaker } from './GroupTaker.js';
 import { LegacyIpRequests } from './LegacyIpRequests.js';
+import { PeerReports } from './PeerReports.js';
 import { PeerSelfGrant } from './PeerSelfGrant.js';
 import { ResourceJobs } from './ResourceJobs.js';
 import { ResourceRelease } from './ResourceRelease.js';
@@ -37,6 +38,7 @@ export class FailoverCoordinator {
   private readonly takeover: ResourceTakeover;
   private readonly ipRequests: LegacyIpRequests;
   private readonly selfGrant: PeerSelfGrant;
+  private readonly reports: PeerReports;
   private readonly negotiation: StartupNegotiation;
   /** Our own messages sent before comm-up (a takeover at initdead), replayed once it is up. */
   private readonly beforeCommUp: Array<{ readonly from: string; readonly msg: HaMessage }> = [];
@@ -51,6 +53,7 @@ export class FailoverCoordinator {
     this.standby = new StandbyProtocol(rt, this.jobs, this.release, taker);
     this.takeover = new ResourceTakeover(rt, this.jobs, this.release, this.standby, taker);
     this.selfGrant = new PeerSelfGrant(rt);
+    this.reports = new PeerReports(rt.log);
     this.ipRequests = new LegacyIpRequests(rt, taker);
     this.negotiation = new StartupNegotiation(rt, this.release, this.standby, this.takeover);
   }
@@ -130,6 +133,7 @@ export class FailoverCoordinator {
     switch (type) {
       case 'starting':
       case 'resource':
+        if (!fromSelf && this.reports.isStale(from, msg)) break;
         this.negotiation.processResources(type, msg, fromSelf);
         break;
       case 'ask_resources':

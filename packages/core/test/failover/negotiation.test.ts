@@ -241,3 +241,31 @@ describe('a group granted twice: a heartbeat peer that returns quickly (legacy)'
     assert.match(crit[1]!, /node2 is the home node of svcB: releasing it here/);
   });
 });
+
+describe('a state report delivered late (lost, then retransmitted)', () => {
+  it('a peer\'s `resource isstable=0` retransmitted after its `resource isstable=1` does not make the peer look unstable again', async () => {
+    const c = failoverCluster('on');
+    // node1's first report (`resource none isstable=0`, its answer to `starting`) is lost on the
+    // way to node2 until node1's stable report got through; node2 then gets it retransmitted.
+    const text = (frame: Uint8Array) => Buffer.from(frame).toString('latin1');
+    let stableSeen = false;
+    let held = 0;
+    const stopDropping = c.network.dropWhen((from, to, frame) => {
+      if (from !== 'node1' || to !== 'node2' || !text(frame).includes('t=resource')) return false;
+      if (text(frame).includes('isstable=1')) stableSeen = true;
+      const drop = !stableSeen && text(frame).includes('isstable=0');
+      if (drop) held++;
+      return drop;
+    });
+    for (const n of c.nodes) await n.node.start();
+    await c.run(25_000);
+    stopDropping();
+    assert.ok(held > 0 && stableSeen, `node1's first report was held back (${held} copies) until its stable one passed`);
+    const node2 = c.nodes[1]!;
+    assert.ok(node2.lines().some((l) => /resource message seq \w+ from node1 arrived after its seq \w+ \(retransmitted\): stale, ignored\./.test(l)), node2.lines().join('\n'));
+    const status = node2.node.status().resources;
+    assert.equal(status?.peerStable, true, 'node2 still sees node1 stable');
+    assert.equal(status?.resourceState, 'local');
+    assert.deepEqual(timeline(c).sort(), ['node1 start svcA', 'node1 start svcA2', 'node2 start svcB']);
+  });
+});
