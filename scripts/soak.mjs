@@ -81,10 +81,17 @@ function tapOutcomes(tap) {
     const result = /^(\s*)(ok|not ok) \d+ - (.*?)(?: # (?:SKIP|TODO).*)?$/.exec(lines[i]);
     if (result === null) continue;
     const depth = result[1].length / 4;
-    // The YAML block after a result says `type: 'suite'` for a suite; leaves are the tests.
+    // The YAML block after a result says `type: 'suite'` for a suite; leaves are the tests. A suite
+    // whose before/after hook failed counts as one failure of its own.
     let isSuite = false;
-    for (let j = i + 1; j < lines.length && !/^\s*\.\.\.$/.test(lines[j]); j++) if (/^\s*type: 'suite'/.test(lines[j])) isSuite = true;
-    if (!isSuite) outcomes.push({ test: [...suites.slice(0, depth), result[3]].join(' › '), ok: result[2] === 'ok' });
+    let hookFailed = false;
+    for (let j = i + 1; j < lines.length && !/^\s*\.\.\.$/.test(lines[j]); j++) {
+      if (/^\s*type: 'suite'/.test(lines[j])) isSuite = true;
+      if (/^\s*failureType: 'hookFailed'/.test(lines[j])) hookFailed = true;
+    }
+    const name = [...suites.slice(0, depth), result[3]].join(' › ');
+    if (!isSuite) outcomes.push({ test: name, ok: result[2] === 'ok' });
+    else if (hookFailed) outcomes.push({ test: `${name} (before/after hook)`, ok: false });
   }
   return outcomes;
 }

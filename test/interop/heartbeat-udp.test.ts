@@ -104,10 +104,12 @@ describe('interop: heartbeat 3.0.6 and Heartline over bcast', { skip }, () => {
         await bothActive();
       }));
 
-    after(async () => {
-      if (hl.running) assert.equal(await hl.stop(), 0);
-      await hb.stop();
-    });
+    after(() =>
+      guard(async () => {
+        const code = hl.running ? await hl.stop() : 0;
+        await hb.stop();
+        assert.equal(code, 0, `Heartline's graceful stop exited ${code}; its log: ${hl.log.lines.slice(-40).map((l) => l.text).join('\n')}`);
+      }));
   });
 
   describe(`keepalive 100 ms, deadtime ${DEADTIME_MS} ms`, () => {
