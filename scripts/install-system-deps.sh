@@ -3,8 +3,9 @@
 # --no-install-recommends: the heartbeat package would otherwise pull in pacemaker.
 set -euo pipefail
 # resource-agents (a dependency of heartbeat too) has send_arp and send_ua, which agent-ipaddr runs for gratuitous
-# ARPs; iputils-arping its duplicate-address probe (and the ARP fallback).
-packages=(heartbeat resource-agents socat tcpdump iproute2 iputils-ping iputils-arping nftables procps psmisc)
+# ARPs; iputils-arping its duplicate-address probe (and the ARP fallback). apache2 is what agent-apache's tests
+# start, each in a network namespace of its own with a private config: never in the root namespace.
+packages=(heartbeat resource-agents socat tcpdump iproute2 iputils-ping iputils-arping nftables procps psmisc apache2)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -21,3 +22,18 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 # The Debian package enables and starts heartbeat; never let it run in the root namespace.
 if command -v systemctl >/dev/null 2>&1; then systemctl disable --now heartbeat >/dev/null 2>&1 || true; fi
+# The same for apache2: disabled, and not running in the root namespace.
+if command -v systemctl >/dev/null 2>&1; then systemctl disable --now apache2 apache-htcacheclean >/dev/null 2>&1 || true; fi
+# If the package's own apache2 started anyway (no systemd, no policy-rc.d honoured), stop that one, found by
+# the package's pid file and only if it runs in this (the root) network namespace: never a test's apache2.
+for pidfile in /run/apache2/apache2.pid /var/run/apache2/apache2.pid; do
+  [ -r "$pidfile" ] || continue
+  pid=$(tr -dc '0-9' < "$pidfile")
+  if [ -z "$pid" ] || [ ! -d "/proc/$pid" ]; then continue; fi
+  case "$(readlink "/proc/$pid/exe" 2>/dev/null)" in */apache2) ;; *) continue ;; esac
+  [ "$(readlink "/proc/$pid/ns/net")" = "$(readlink /proc/self/ns/net)" ] || continue
+  echo "install-system-deps: stopping the root-namespace apache2 (pid $pid) the package started" >&2
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 50); do [ -d "/proc/$pid" ] || break; sleep 0.1; done
+  if [ -d "/proc/$pid" ]; then kill -KILL "$pid" 2>/dev/null || true; fi
+done

@@ -556,6 +556,57 @@ export const errorCatalogue = {
     exitCode: 69,
     hint: "The message has the tool's own words; the address was removed again, so the group can be started once the cause is fixed.",
   },
+  // --- the apache agent (@heartline/agent-apache: apache, apache2, httpd) ---
+  APACHE_BAD_PARAMETER: {
+    summary: 'An apache resource has an argument or parameter that cannot be used',
+    exitCode: 78,
+    hint: 'Write apache[::/path/to/config][::name=value…] (apache2 and httpd alike) with the parameters configfile, httpd, options, statusurl, envfiles and graceful_ms, or an UPPER_CASE=value environment variable; paths absolute, options comma-separated.',
+  },
+  APACHE_NOT_INSTALLED: {
+    summary: 'The apache binary of a resource is not installed',
+    exitCode: 69,
+    hint: 'Install the web server (apt-get install apache2, dnf install httpd) or give its path with ::httpd=/path/to/binary.',
+  },
+  APACHE_CONFIG_MISSING: {
+    summary: 'The config file, an Include or an envfile of an apache resource is missing',
+    exitCode: 66,
+    hint: 'Create the file or fix its path: the config is the first argument or ::configfile=, the envfiles ::envfiles= (default: envvars beside the config), Includes are relative to ServerRoot.',
+  },
+  APACHE_NO_LISTEN: {
+    summary: 'The agent finds no address to ask apache over HTTP',
+    exitCode: 78,
+    hint: 'Give the config a Listen directive ([address:]port) that the agent can read, or give the resource a ::statusurl=http://address:port/path that answers 2xx.',
+  },
+  APACHE_PORT_IN_USE: {
+    summary: 'Another process already listens where apache is to listen',
+    exitCode: 69,
+    hint: 'Stop the process named in the message (an apache started outside the cluster, by systemd or by hand: systemctl disable --now apache2) or change the Listen address of the config.',
+  },
+  APACHE_START_FAILED: {
+    summary: 'apache refused to start or died while starting',
+    exitCode: 69,
+    hint: "The message has apache's own words (a syntax error with its file and line, an address it cannot bind); apache2 -t -f CONFIG checks a config by hand. Nothing was left running.",
+  },
+  APACHE_NOT_ANSWERING: {
+    summary: 'apache runs but does not answer HTTP',
+    exitCode: 69,
+    hint: "Check the URL in the message by hand (curl -v URL) and apache's error log; a statusurl must answer 2xx. A start that times out stops apache again.",
+  },
+  APACHE_NO_PROCESS: {
+    summary: 'Something answers on the address of apache, but no apache main process runs',
+    exitCode: 69,
+    hint: 'Stop the resource (it kills the children of a main process killed with -9), or find the other server on that address (ss -ltnp) and stop it.',
+  },
+  APACHE_STOP_FAILED: {
+    summary: 'apache processes survive the stop',
+    exitCode: 69,
+    hint: 'The message names their pids; look at them with ps -o pid,stat,cmd -p PIDS (a process stuck in the kernel, state D, cannot be killed until its I/O returns).',
+  },
+  APACHE_INIT_SCRIPT_BYPASSED: {
+    summary: "A changed init script of apache is not run by Heartline's apache agent",
+    exitCode: 78,
+    hint: 'If the changes matter, make Heartline run the script as heartbeat does: ln -s /etc/init.d/apache2 /etc/ha.d/resource.d/apache2 (on every node); otherwise nothing to do.',
+  },
   STANDBY_REFUSED: {
     summary: 'A standby or takeover request cannot be carried out now',
     exitCode: 69,
