@@ -32,13 +32,31 @@ function emptyInitDir(): string {
   return dir;
 }
 
-test('ha config check accepts seed-apache and seed-clearos (exit 0)', async () => {
+test('ha config check accepts seed-apache and seed-clearos (exit 0) and says which agent and plugin run each resource', async () => {
+  const expected: Record<string, string[]> = {
+    'seed-apache': ['haresources:1 apache2 -> agent apache2 (@heartline/agent-apache)'],
+    'seed-clearos': [
+      'haresources:1 bypassd -> agent bypassd (@heartline/agent-lsb)',
+      ...['smbd', 'nmbd', 'dnsmasq'].map((s) => `haresources:1 ${s} -> agent * (script) (@heartline/agent-lsb)`),
+    ],
+  };
   for (const seed of ['seed-apache', 'seed-clearos']) {
     const dir = seedCopy(seed);
     const run = await runHa(['config', 'check', '--config-dir', dir, '--init-dir', emptyInitDir()]);
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.equal(run.stdout, `${dir}: configuration OK: 0 error(s), 0 warning(s)\n`);
+    assert.equal(run.stdout, [...expected[seed]!.map((l) => `${dir}/${l}`), `${dir}: configuration OK: 0 error(s), 0 warning(s)`, ''].join('\n'));
+    const json = await runHa(['config', 'check', '--config-dir', dir, '--init-dir', emptyInitDir(), '--json']);
+    const resources = (JSON.parse(json.stdout) as { resources: Array<{ resource: string; agent: string; plugins: string[]; line: number }> }).resources;
+    assert.deepEqual(resources.map((r) => `haresources:${r.line} ${r.resource} -> agent ${r.agent === '*' ? '* (script)' : r.agent} (${r.plugins.join(' and ')})`), expected[seed]);
   }
+});
+
+test('ha config check --json: a type no plugin names exactly goes to the script agent (*)', async () => {
+  const dir = seedCopy('seed-apache');
+  writeFileSync(join(dir, 'haresources'), 'prime Nosuch::x\n');
+  const run = await runHa(['config', 'check', '--config-dir', dir, '--init-dir', emptyInitDir(), '--json']);
+  const out = JSON.parse(run.stdout) as { resources: Array<{ type: string; agent: string | null; plugins: string[] }> };
+  assert.deepEqual(out.resources.map((r) => [r.type, r.agent, r.plugins]), [['Nosuch', '*', ['@heartline/agent-lsb']]]);
 });
 
 test('a resource whose script is in neither resource.d nor the init directory is a warning naming both places', async () => {
@@ -91,6 +109,9 @@ test('--json gives the documented shape', async () => {
         message: "node 'ghost' is not declared in ha.cf (ha.cf declares prime, calc)",
         hint: 'Start the line with a name from a `node` line of ha.cf, or add that node to ha.cf.',
       },
+    ],
+    resources: [
+      { file: join(dir, 'haresources'), line: 1, group: 'apache2', resource: 'apache2', type: 'apache2', agent: 'apache2', plugins: ['@heartline/agent-apache'] },
     ],
   });
 });

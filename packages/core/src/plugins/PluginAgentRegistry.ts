@@ -41,6 +41,16 @@ export class PluginAgentRegistry implements AgentProvider {
     return this.index.has(type) || this.index.has('*');
   }
 
+  /**
+   * Which agent and plugin would run resources of `type`, without loading anything: the plugin
+   * naming it exactly, else the `*` script agent; every package when two claim it (a conflict).
+   */
+  resolve(type: string): { readonly agent: string; readonly packages: readonly string[] } | undefined {
+    const key = this.index.has(type) ? type : '*';
+    const packages = this.index.entries(key).map((e) => e.descriptor.packageName);
+    return packages.length === 0 ? undefined : { agent: key, packages };
+  }
+
   async agentFor(type: string, container: DependencyContainer): Promise<ResourceAgent> {
     const key = this.index.has(type) ? type : '*';
     const [provider, second] = this.index.entries(key);

@@ -4,18 +4,31 @@ import { PluginAgentRegistry, errorCatalogue, formatIssue, isHaError, loadConfig
 import { daemonDefaults } from '../../daemon/daemonDefaults.js';
 import { pluginDescriptors } from '../../daemon/pluginDescriptors.js';
 
+/** Which agent and plugin run one haresources resource (`ha config check`). */
+interface ResourceResolution {
+  readonly file: string;
+  readonly line: number;
+  readonly group: string;
+  readonly resource: string;
+  readonly type: string;
+  readonly agent: string | null;
+  readonly plugins: readonly string[];
+}
+
 export class ConfigCheck extends HaCommand {
   static override summary = 'Check ha.cf, haresources and authkeys as heartbeat 3.0.6 would';
   static override description = [
     'Reads the three files of the configuration directory and prints every problem at once, as',
     '`file:line:col: error|warning CODE message` followed by a hint (line 0: the file as a whole).',
     'Every haresources resource is checked by the installed agent plugin that would run it (a script',
-    'missing from <config-dir>/resource.d and --init-dir, a type no plugin provides).',
+    'missing from <config-dir>/resource.d and --init-dir, a type no plugin provides), and listed with that',
+    'agent and plugin: `haresources:LINE RESOURCE -> agent TYPE (PLUGIN)`, `*` being the script agent.',
     '',
     'Exits 0 when there is no error (warnings allowed), otherwise with the exit code of the first error',
     '(78 configuration, 77 authkeys permissions, 66 missing file).',
     '',
-    '--json prints {configDir, ok, errors, warnings, issues: [{file, line, column, severity, code, message, hint}]}.',
+    '--json prints {configDir, ok, errors, warnings, issues: [{file, line, column, severity, code, message, hint}],',
+    'resources: [{file, line, group, resource, type, agent, plugins}]} (agent null and plugins [] when none serves it).',
   ].join('\n');
   static override examples = ['<%= config.bin %> config check', '<%= config.bin %> config check --config-dir ./ha.d --json'];
   static override flags = {
@@ -28,11 +41,18 @@ export class ConfigCheck extends HaCommand {
     const { flags } = await this.parse(ConfigCheck);
     const configDir = flags['config-dir'];
     let issues: readonly ConfigIssue[];
+    let resources: ResourceResolution[];
     try {
       const config = await loadConfigDir(configDir);
       const agents = new PluginAgentRegistry(pluginDescriptors(this.config));
       const context = { haDir: configDir, initDir: flags['init-dir'] };
       issues = [...config.issues, ...(await validateResources(config.groups, agents, context))];
+      resources = config.groups.flatMap((group) =>
+        group.resources.map((r) => {
+          const resolved = agents.resolve(r.type);
+          return { file: r.where.file, line: r.where.line, group: group.key, resource: r.text, type: r.type, agent: resolved?.agent ?? null, plugins: resolved?.packages ?? [] };
+        }),
+      );
     } catch (error) {
       if (flags.json && isHaError(error)) {
         this.log(JSON.stringify({ configDir, ok: false, error: { code: error.code, message: error.message, hint: error.hint } }, null, 2));
@@ -43,9 +63,13 @@ export class ConfigCheck extends HaCommand {
     const errors = issues.filter((i) => i.severity === 'error');
     const warnings = issues.length - errors.length;
     if (flags.json) {
-      this.log(JSON.stringify({ configDir, ok: errors.length === 0, errors: errors.length, warnings, issues }, null, 2));
+      this.log(JSON.stringify({ configDir, ok: errors.length === 0, errors: errors.length, warnings, issues, resources }, null, 2));
     } else {
       for (const issue of issues) this.log(formatIssue(issue));
+      for (const r of resources) {
+        const agent = r.agent === null ? 'no agent' : `agent ${r.agent === '*' ? '* (script)' : r.agent} (${r.plugins.join(' and ')})`;
+        this.log(`${r.file}:${r.line} ${r.resource} -> ${agent}`);
+      }
       const verdict = errors.length === 0 ? 'configuration OK' : 'configuration has errors';
       this.log(`${configDir}: ${verdict}: ${errors.length} error(s), ${warnings} warning(s)`);
     }
