@@ -1,4 +1,5 @@
 import type { AgentContext, AgentResult, ConfigIssue, ResourceAgent, ResourceInstance, ResourceRef, ValidateContext } from '@heartline/core';
+import { refusedResult } from '@heartline/core';
 import { adminScript } from './adminScript.js';
 import type { ApacheEnvironment } from './ApacheEnvironment.js';
 import type { ApacheInstance } from './ApacheInstance.js';
@@ -7,7 +8,6 @@ import { apacheStatus } from './apacheStatus.js';
 import type { CompiledDefaults } from './CompiledDefaults.js';
 import { readCompiledDefaults } from './readCompiledDefaults.js';
 import { parseApacheSpec } from './parseApacheSpec.js';
-import { refuse } from './refuse.js';
 import { resolveBinary } from './resolveBinary.js';
 import { resolveInstance } from './resolveInstance.js';
 import { runAdminScript } from './runAdminScript.js';
@@ -57,12 +57,12 @@ export abstract class ApacheServerAgent implements ResourceAgent {
 
   private async instance(resource: ResourceInstance, context: AgentContext): Promise<ApacheInstance | AgentResult> {
     const { spec, problems } = parseApacheSpec(this.type, resource.args, resource.spec);
-    if (spec === undefined) return refuse(context, 'APACHE_BAD_PARAMETER', problems.map((p) => p.message).join('; '), 'not-configured');
+    if (spec === undefined) return refusedResult(context, 'APACHE_BAD_PARAMETER', problems.map((p) => p.message).join('; '), 'not-configured');
     const httpd = resolveBinary(spec, this.env);
-    if (!this.env.isExecutable(httpd)) return refuse(context, 'APACHE_NOT_INSTALLED', `${resource.spec}: ${httpd} is not installed`, 'not-installed');
+    if (!this.env.isExecutable(httpd)) return refusedResult(context, 'APACHE_NOT_INSTALLED', `${resource.spec}: ${httpd} is not installed`, 'not-installed');
     const { instance, refusal } = resolveInstance(spec, resource.spec, context.env, this.env, await this.defaults(httpd, context));
     if (instance !== undefined) return instance;
-    return refuse(context, refusal?.code ?? 'APACHE_CONFIG_MISSING', refusal?.message ?? resource.spec, refusal?.status ?? 'not-configured');
+    return refusedResult(context, refusal?.code ?? 'APACHE_CONFIG_MISSING', refusal?.message ?? resource.spec, refusal?.status ?? 'not-configured');
   }
 
   /** `httpd -V`, once per binary and agent (it costs a few ms); what it does not tell comes from the binary's layout. */

@@ -1,5 +1,5 @@
 import type { AgentContext, AgentResult } from '@heartline/core';
-import { describeResult } from '@heartline/core';
+import { describeResult, refusedResult } from '@heartline/core';
 import { answered } from './answered.js';
 import type { ApacheEnvironment } from './ApacheEnvironment.js';
 import type { ApacheInstance } from './ApacheInstance.js';
@@ -9,7 +9,6 @@ import { apacheWords } from './apacheWords.js';
 import { describeAnswer } from './describeAnswer.js';
 import { errorLogLines } from './errorLogLines.js';
 import type { HttpAnswer } from './HttpAnswer.js';
-import { refuse } from './refuse.js';
 import { stopApache } from './stopApache.js';
 
 /**
@@ -44,7 +43,7 @@ export async function startApache(apache: ApacheInstance, context: AgentContext,
   }
   const holders = processes.listening();
   if (holders.length > 0) {
-    return refuse(context, 'APACHE_PORT_IN_USE', `${apache.name}: ${processes.describe(holders)} already listens where apache is to listen; nothing was started`);
+    return refusedResult(context, 'APACHE_PORT_IN_USE', `${apache.name}: ${processes.describe(holders)} already listens where apache is to listen; nothing was started`);
   }
   for (const directory of apache.directories) {
     try {
@@ -75,10 +74,10 @@ export async function startApache(apache: ApacheInstance, context: AgentContext,
             : `${apache.httpd} -k start exited ${outcome.exitCode}`;
     const words = [apacheWords(outcome), ...errorLogSince(apache, env, logOffset)].filter((w) => w !== '').join(' ');
     if (processes.main() !== undefined) await stopApache(apache, { ...context, timeoutMs: apacheTimings.termMs }, env);
-    return refuse(context, 'APACHE_START_FAILED', `${apache.name}: ${how}${words === '' ? '' : `: ${words}`}`);
+    return refusedResult(context, 'APACHE_START_FAILED', `${apache.name}: ${how}${words === '' ? '' : `: ${words}`}`);
   }
   if (processes.main() === undefined && /already running/.test(outcome.stdout + outcome.stderr)) {
-    return refuse(context, 'APACHE_START_FAILED', `${apache.name}: ${apache.httpd} -k start did nothing: ${apacheWords(outcome)}, but that process is not the apache of ${apache.pidFile}`);
+    return refusedResult(context, 'APACHE_START_FAILED', `${apache.name}: ${apache.httpd} -k start did nothing: ${apacheWords(outcome)}, but that process is not the apache of ${apache.pidFile}`);
   }
   return awaitAnswer(apache, context, env, begunMs, waitUntilMs, logOffset);
 }
@@ -108,7 +107,7 @@ async function awaitAnswer(
     } else if (seen !== undefined) {
       const words = errorLogSince(apache, env, logOffset).join(' ');
       await stopApache(apache, { ...context, timeoutMs: apacheTimings.termMs }, env);
-      return refuse(context, 'APACHE_START_FAILED', `${apache.name}: apache (pid ${seen}) exited while starting${words === '' ? '' : `: ${words}`}`);
+      return refusedResult(context, 'APACHE_START_FAILED', `${apache.name}: apache (pid ${seen}) exited while starting${words === '' ? '' : `: ${words}`}`);
     }
     if (clock.now() >= waitUntilMs || context.signal?.aborted === true) break;
     await clock.sleep(apacheTimings.pollMs);
@@ -118,7 +117,7 @@ async function awaitAnswer(
   const remainingMs = Math.max(apacheTimings.termMs, begunMs + context.timeoutMs - clock.now());
   const stopped = await stopApache(apache, { ...context, timeoutMs: remainingMs }, env);
   const after = stopped.status === 'stopped' ? 'it was stopped again' : `stopping it again: ${describeResult(stopped)}`;
-  return refuse(context, 'APACHE_NOT_ANSWERING', `${apache.name}: ${apache.url} did not answer within ${waitedMs} ms (${describeAnswer(last)})${words === '' ? '' : `; error log: ${words}`}; ${after}`);
+  return refusedResult(context, 'APACHE_NOT_ANSWERING', `${apache.name}: ${apache.url} did not answer within ${waitedMs} ms (${describeAnswer(last)})${words === '' ? '' : `; error log: ${words}`}; ${after}`);
 }
 
 function errorLogSince(apache: ApacheInstance, env: ApacheEnvironment, offset: number | undefined): string[] {

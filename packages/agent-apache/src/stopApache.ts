@@ -1,9 +1,9 @@
 import type { AgentContext, AgentResult } from '@heartline/core';
+import { refusedResult } from '@heartline/core';
 import type { ApacheEnvironment } from './ApacheEnvironment.js';
 import type { ApacheInstance } from './ApacheInstance.js';
 import { ApacheProcesses } from './ApacheProcesses.js';
 import { apacheTimings } from './apacheTimings.js';
-import { refuse } from './refuse.js';
 
 /**
  * Stops apache and returns once its processes are gone and its Listen ports are free.
@@ -59,7 +59,7 @@ export async function stopApache(apache: ApacheInstance, context: AgentContext, 
   await waitUntil(context, deadlineMs, () => processes.group(pgid, onlyApache).length === 0 && processes.listening().length === 0);
   const survivors = processes.group(pgid, onlyApache);
   if (survivors.length > 0) {
-    return refuse(context, 'APACHE_STOP_FAILED', `${apache.name}: processes ${survivors.join(' ')} of process group ${pgid} are still there ${context.timeoutMs} ms after SIGKILL`);
+    return refusedResult(context, 'APACHE_STOP_FAILED', `${apache.name}: processes ${survivors.join(' ')} of process group ${pgid} are still there ${context.timeoutMs} ms after SIGKILL`);
   }
   const holders = processes.listening();
   if (holders.length > 0) {

@@ -1,4 +1,5 @@
 import type { AgentContext, AgentResult, ConfigIssue, ResourceAgent, ResourceInstance, ResourceRef, ValidateContext } from '@heartline/core';
+import { refusedResult } from '@heartline/core';
 import type { AddressInfo } from './AddressInfo.js';
 import type { AddressSpec, AddressType } from './AddressSpec.js';
 import { findInterface } from './findInterface.js';
@@ -8,7 +9,6 @@ import type { NetlinkPort } from './NetlinkPort.js';
 import { netlinkErrno } from './netlinkErrno.js';
 import { netlinkRefusal } from './netlinkRefusal.js';
 import { parseAddressSpec } from './parseAddressSpec.js';
-import { refuse } from './refuse.js';
 import { sameBytes } from './sameBytes.js';
 import { startAddress } from './startAddress.js';
 import { BurstRegistry } from './BurstRegistry.js';
@@ -83,7 +83,7 @@ export abstract class AddressAgent implements ResourceAgent {
       if (expected === undefined) return { status: 'running' };
       if (holders.some((a) => links.find((l) => l.index === a.index)?.name === expected)) return { status: 'running' };
       const others = holders.map((a) => links.find((l) => l.index === a.index)?.name ?? `#${a.index}`).join(', ');
-      return refuse(context, 'IPADDR_WRONG_INTERFACE', `${spec.address} is running on an interface (${others}) instead of the configured one (${expected})`);
+      return refusedResult(context, 'IPADDR_WRONG_INTERFACE', `${spec.address} is running on an interface (${others}) instead of the configured one (${expected})`);
     } catch (error) {
       return netlinkRefusal(context, error, `cannot read the addresses of this machine`);
     }
@@ -93,7 +93,7 @@ export abstract class AddressAgent implements ResourceAgent {
     const { spec, problems } = parseAddressSpec(this.type, resource.spec);
     if (spec !== undefined) return spec;
     const [first] = problems;
-    return refuse(context, first?.code ?? 'IPADDR_BAD_ADDRESS', problems.map((p) => p.message).join('; '), 'not-configured');
+    return refusedResult(context, first?.code ?? 'IPADDR_BAD_ADDRESS', problems.map((p) => p.message).join('; '), 'not-configured');
   }
 
   private port(): Promise<NetlinkPort> {
@@ -110,7 +110,7 @@ export abstract class AddressAgent implements ResourceAgent {
       return await this.port();
     } catch (error) {
       const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      return refuse(context, 'IPADDR_NETLINK_UNAVAILABLE', `cannot load the netlink binding (npm package netlink 0.3.0): ${why}`);
+      return refusedResult(context, 'IPADDR_NETLINK_UNAVAILABLE', `cannot load the netlink binding (npm package netlink 0.3.0): ${why}`);
     }
   }
 }

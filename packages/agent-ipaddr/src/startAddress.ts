@@ -1,4 +1,5 @@
 import type { AgentContext, AgentResult } from '@heartline/core';
+import { refusedResult } from '@heartline/core';
 import type { AddressChange } from './AddressChange.js';
 import { addressLabel } from './addressLabel.js';
 import type { AddressSpec } from './AddressSpec.js';
@@ -11,7 +12,6 @@ import { locateTool } from './locateTool.js';
 import type { NetlinkPort } from './NetlinkPort.js';
 import { netlinkRefusal } from './netlinkRefusal.js';
 import { probeAddress } from './probeAddress.js';
-import { refuse } from './refuse.js';
 import { resolveAddress } from './resolveAddress.js';
 import { sameBytes } from './sameBytes.js';
 
@@ -32,11 +32,11 @@ export async function startAddress(
   bursts: BurstRegistry,
 ): Promise<AgentResult> {
   const garpTool = locateGarpTool(spec.family, env);
-  if ('missing' in garpTool) return refuse(context, 'IPADDR_TOOL_MISSING', `${spec.type} ${spec.address}: ${garpTool.missing}`, 'not-installed');
+  if ('missing' in garpTool) return refusedResult(context, 'IPADDR_TOOL_MISSING', `${spec.type} ${spec.address}: ${garpTool.missing}`, 'not-installed');
   const arping = spec.probeMs > 0 ? locateTool('arping', env) : undefined;
   if (spec.probeMs > 0 && arping === undefined) {
     const message = `${spec.type} ${spec.address}: arping (Debian package iputils-arping) is needed for the duplicate-address probe (or write ::probe_ms=0)`;
-    return refuse(context, 'IPADDR_TOOL_MISSING', message, 'not-installed');
+    return refusedResult(context, 'IPADDR_TOOL_MISSING', message, 'not-installed');
   }
   let state;
   try {
@@ -46,7 +46,7 @@ export async function startAddress(
   }
   const [links, routes, addresses] = state;
   const placed = resolveAddress(spec, links, routes);
-  if ('problem' in placed) return refuse(context, placed.problem.code, placed.problem.message);
+  if ('problem' in placed) return refusedResult(context, placed.problem.code, placed.problem.message);
   const { resolved } = placed;
   const { link } = resolved;
   const holders = addresses.filter((a) => sameBytes(a.bytes, spec.bytes));
@@ -56,15 +56,15 @@ export async function startAddress(
   }
   if (holders.length > 0) {
     const others = holders.map((a) => links.find((l) => l.index === a.index)?.name ?? `#${a.index}`).join(', ');
-    return refuse(context, 'IPADDR_WRONG_INTERFACE', `${spec.address} is already on ${others}, not on the configured ${link.name}; not adding it`);
+    return refusedResult(context, 'IPADDR_WRONG_INTERFACE', `${spec.address} is already on ${others}, not on the configured ${link.name}; not adding it`);
   }
-  if (!link.up) return refuse(context, 'IPADDR_INTERFACE_DOWN', `${spec.type} ${spec.address}: interface ${link.name} is down; not adding the address`);
+  if (!link.up) return refusedResult(context, 'IPADDR_INTERFACE_DOWN', `${spec.type} ${spec.address}: interface ${link.name} is down; not adding the address`);
   if (arping !== undefined) {
     const probe = await probeAddress(arping, resolved, context, env);
     if (probe.status === 'in-use') {
-      return refuse(context, 'IPADDR_IN_USE', `${spec.address} is already in use on the network: ${probe.mac} answered an ARP probe on ${link.name}; not adding it`);
+      return refusedResult(context, 'IPADDR_IN_USE', `${spec.address} is already in use on the network: ${probe.mac} answered an ARP probe on ${link.name}; not adding it`);
     }
-    if (probe.status === 'failed') return refuse(context, 'IPADDR_GARP_FAILED', `the duplicate-address probe failed: ${probe.reason}`);
+    if (probe.status === 'failed') return refusedResult(context, 'IPADDR_GARP_FAILED', `the duplicate-address probe failed: ${probe.reason}`);
   }
   const label = addressLabel(resolved, addresses);
   const change: AddressChange = {
@@ -87,7 +87,7 @@ export async function startAddress(
     await port.removeAddress(change).catch((error: unknown) => {
       context.logger.error(`cannot remove ${spec.address} from ${link.name} again: ${error instanceof Error ? error.message : String(error)}`);
     });
-    return refuse(context, 'IPADDR_GARP_FAILED', `${garp.failed}; ${spec.address} was removed from ${link.name} again`);
+    return refusedResult(context, 'IPADDR_GARP_FAILED', `${garp.failed}; ${spec.address} was removed from ${link.name} again`);
   }
   bursts.add(spec, garp.burst);
   return { status: 'running' };

@@ -99,6 +99,7 @@ export { defaultOperationTimeouts, type OperationTimeouts } from './resources/Op
 export type { ResourceLayerOptions } from './resources/ResourceLayerOptions.js';
 export { resourceScriptEnv } from './resources/resourceScriptEnv.js';
 export { isExecutableFile } from './resources/isExecutableFile.js';
+export { refusedResult } from './resources/refusedResult.js';
 export { FailoverCoordinator, type FailoverCoordinatorOptions, type GroupOperations } from './failover/FailoverCoordinator.js';
 export type { FailoverStatus } from './failover/FailoverStatus.js';
 export { failoverMessages } from './failover/failoverMessages.js';
