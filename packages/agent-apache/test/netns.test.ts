@@ -1,8 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { e2eSkipReason } from '@heartline/core/testing';
-import { AgentDriver, type DriverAnswer } from '../src/testing.js';
+import { AgentDriver, e2eSkipReason, type DriverAnswer } from '@heartline/core/testing';
+import { apacheDriverPath } from '../src/testing.js';
 import { ApacheLab } from './helpers/ApacheLab.js';
 
 // A real apache2 (Debian's package, installed by scripts/install-system-deps.sh), started by the agent
@@ -31,7 +31,7 @@ describe('agent-apache with a real apache2 in a network namespace', () => {
   before(async () => {
     if (skip !== false) return;
     await lab.create();
-    driver = new AgentDriver(lab.a, { HL_TIMEOUT_MS: '20000' });
+    driver = new AgentDriver(apacheDriverPath, lab.a, { HL_TIMEOUT_MS: '20000' });
   });
 
   after(async () => {

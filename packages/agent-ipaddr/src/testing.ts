@@ -1,8 +1,6 @@
-// The test kit of the address agents: the agents driven in a network namespace and ARP watched on the
-// wire, for agent-ipaddr's netns tests and the ipaddr benchmark. Exported as `@heartline/agent-ipaddr/testing`.
-export { AgentDriver } from './testing/AgentDriver.js';
+// The test kit of the address agents, for agent-ipaddr's netns tests and the ipaddr benchmark: their
+// driver process (for `AgentDriver` from `@heartline/core/testing`) and ARP watched on the wire.
+// Exported as `@heartline/agent-ipaddr/testing`.
+export { ipAddrDriverPath } from './testing/ipAddrDriverPath.js';
 export type { ArpFrame } from './testing/ArpFrame.js';
 export { ArpWatch } from './testing/ArpWatch.js';
-export type { DriverAnswer } from './testing/DriverAnswer.js';
-export type { DriverRequest } from './testing/DriverRequest.js';
-export { onLines } from './testing/onLines.js';

@@ -5,19 +5,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { container } from 'tsyringe';
-import { parseHaResources, PluginAgentRegistry, type PluginDescriptor } from '@heartline/core';
+import { parseHaResources, PluginAgentRegistry } from '@heartline/core';
+import { starAgentPlugin } from '@heartline/core/testing';
 
 const packageRoot = fileURLToPath(new URL('../../', import.meta.url)); // from dist/test/
 
 /** This package as the CLI describes it to core, beside a stand-in for agent-lsb's `*` script agent. */
 function registry(): PluginAgentRegistry {
   const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { name: string; heartline: unknown };
-  const scripts: PluginDescriptor = {
-    packageName: 'stand-in-scripts',
-    packageRoot,
-    manifest: { apiVersion: 1, agents: { '*': './dist/test/helpers/StarAgent.js#StarAgent' } },
-  };
-  return new PluginAgentRegistry([{ packageName: pkg.name, packageRoot, manifest: pkg.heartline }, scripts]);
+  return new PluginAgentRegistry([{ packageName: pkg.name, packageRoot, manifest: pkg.heartline }, starAgentPlugin()]);
 }
 
 test('the manifest declares IPaddr, IPaddr2 and IPv6addr, and core builds each in a node container', async () => {

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2eSkipReason } from '@heartline/core/testing';
-import { AgentDriver, ArpWatch, type DriverAnswer } from '../src/testing.js';
+import { AgentDriver, e2eSkipReason, type DriverAnswer } from '@heartline/core/testing';
+import { ArpWatch, ipAddrDriverPath } from '../src/testing.js';
 import { IpLab } from './helpers/IpLab.js';
 
 // Real addresses, real ARP: the agents run in a namespace of their own (see
@@ -31,7 +31,7 @@ describe('agent-ipaddr in a network namespace', () => {
     await lab.create();
     watch = new ArpWatch(lab.b, 'hlv1');
     await watch.ready();
-    driver = new AgentDriver(lab.a, { HA_RSCTMP: lab.rscTmp });
+    driver = new AgentDriver(ipAddrDriverPath, lab.a, { HA_RSCTMP: lab.rscTmp });
   });
 
   after(async () => {
@@ -117,20 +117,20 @@ describe('agent-ipaddr in a network namespace', () => {
   });
 
   test('without send_arp, arping -U announces it; stop kills the rest of its burst', { skip }, async () => {
-    const start = await driver.ask('start', '10.213.0.54/25/hlv0', ['send_arp']);
+    const start = await driver.ask('start', '10.213.0.54/25/hlv0', { hide: ['send_arp'] });
     assert.deepEqual(start.result, { status: 'running' }, start.logs.join('\n'));
     assert.ok(start.logs.some((l) => l.includes('/usr/bin/arping -U -c 5 -i 1 -w 6 -I hlv0 10.213.0.54')), start.logs.join('\n'));
     await waitFor('the first unsolicited ARP', () => watch.gratuitous('10.213.0.54').requests.length > 0);
     assert.ok((watch.gratuitous('10.213.0.54').requests[0]?.atMs ?? Infinity) < start.returnedAtMs + 0.5);
     const arpings = async () => (await lab.pids(lab.a)).filter((pid) => pid !== driver.pid).length;
     assert.equal(await arpings(), 1, 'the burst runs on in the background');
-    assert.deepEqual((await driver.ask('stop', '10.213.0.54/25/hlv0', ['send_arp'])).result, { status: 'stopped' });
+    assert.deepEqual((await driver.ask('stop', '10.213.0.54/25/hlv0', { hide: ['send_arp'] })).result, { status: 'stopped' });
     await waitFor('arping to be killed', async () => (await arpings()) === 0);
     assert.deepEqual((await lab.addressesOf('hlv0')).filter((l) => l.includes('10.213.0.54/')), []);
   });
 
   test('not root: the kernel refuses (EPERM), the start fails with the cause and nothing is added', { skip }, async () => {
-    const nobody = new AgentDriver(lab.a, { HA_RSCTMP: lab.rscTmp }, 65534);
+    const nobody = new AgentDriver(ipAddrDriverPath, lab.a, { HA_RSCTMP: lab.rscTmp }, 65534);
     try {
       const answer = result(await nobody.ask('start', '10.213.0.55/25/hlv0::probe_ms=0'));
       assert.equal(answer.status, 'failed');

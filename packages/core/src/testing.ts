@@ -6,3 +6,12 @@ export { InMemoryNetwork, type InMemoryNetworkOptions } from './testing/InMemory
 export { InMemoryTransport } from './testing/InMemoryTransport.js';
 export { InMemoryTransportFactory } from './testing/InMemoryTransportFactory.js';
 export { MemoryServices, type ServiceEvent } from './testing/MemoryServices.js';
+export { agentContext } from './testing/agentContext.js';
+export { resourceRef } from './testing/resourceRef.js';
+export { StarAgent } from './testing/StarAgent.js';
+export { starAgentPlugin } from './testing/starAgentPlugin.js';
+export { AgentDriver } from './testing/AgentDriver.js';
+export type { DriverAnswer } from './testing/DriverAnswer.js';
+export type { DriverRequest } from './testing/DriverRequest.js';
+export { serveAgentRequests, type ServeAgentRequestsOptions } from './testing/serveAgentRequests.js';
+export { onLines } from './testing/onLines.js';

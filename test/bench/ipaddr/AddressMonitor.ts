@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { onLines } from '@heartline/agent-ipaddr/testing';
+import { onLines } from '@heartline/core/testing';
 
 /** An address event that `ip monitor address` reported, with the time it was received (epoch ms). */
 export interface AddressEvent {

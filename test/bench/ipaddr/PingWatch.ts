@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { onLines } from '@heartline/agent-ipaddr/testing';
+import { onLines } from '@heartline/core/testing';
 
 /**
  * A client pinging an address every 10 ms from its namespace (`ping -D`: each reply stamped with

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AgentDriver, ArpWatch } from '@heartline/agent-ipaddr/testing';
+import { ArpWatch, ipAddrDriverPath } from '@heartline/agent-ipaddr/testing';
+import { AgentDriver } from '@heartline/core/testing';
 import type { LabNode } from '../../lib/LabNode.js';
 import { NetnsLab } from '../../lib/NetnsLab.js';
 import { sleep } from '../../lib/sleep.js';
@@ -56,7 +57,7 @@ async function measure(lab: NetnsLab, runs: number, cleanup: CleanupStack, say: 
   for (const monitor of monitors.values()) cleanup.push(() => monitor.stop());
   const rscTmp = join(lab.dir, 'heartline-rsctmp');
   mkdirSync(rscTmp, { recursive: true });
-  const driver = new AgentDriver(hlNode.ns, { HA_RSCTMP: rscTmp });
+  const driver = new AgentDriver(ipAddrDriverPath, hlNode.ns, { HA_RSCTMP: rscTmp });
   cleanup.push(() => driver.close());
   await sleep(200); // ip monitor and the driver start listening
   const scriptLog = join(lab.dir, 'heartbeat-IPaddr.out');

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { SystemClock } from '@heartline/core';
+import { onLines } from '@heartline/core/testing';
 import type { ArpFrame } from './ArpFrame.js';
-import { onLines } from './onLines.js';
 
 /**
  * tcpdump on an interface of a namespace (a veth end, a lab's bridge), ARP only, every frame kept

@@ -1,15 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { SystemClock } from '@heartline/core';
+import { SystemClock } from '../time/SystemClock.js';
 import type { DriverAnswer } from './DriverAnswer.js';
 import type { DriverRequest } from './DriverRequest.js';
 import { onLines } from './onLines.js';
 
-const driverPath = fileURLToPath(new URL('./agentDriverProcess.js', import.meta.url));
-
 /**
- * The address agents running in a network namespace (`agentDriverProcess`, optionally as another
- * user), asked one operation at a time. For agent-ipaddr's netns tests and the ipaddr benchmark.
+ * A plugin's agents running in a network namespace, asked one operation at a time: spawns
+ * `ip netns exec NS [setpriv …] node DRIVER` where DRIVER is the plugin's driver process (a script
+ * that calls `serveAgentRequests`), one JSON request a line on its stdin, one JSON answer a line on
+ * its stdout. For plugins' netns tests and lab benchmarks: Node cannot enter a namespace itself,
+ * and netlink, sockets and the daemons an agent starts belong to the namespace of the process.
  */
 export class AgentDriver {
   private readonly child: ChildProcess;
@@ -18,8 +18,13 @@ export class AgentDriver {
   private nextId = 1;
   private stderr = '';
 
-  /** `asUser`: a uid (and gid) to run the driver as, through `setpriv`. */
-  constructor(ns: string, env: Record<string, string>, asUser?: number) {
+  /**
+   * `driverPath`: the plugin's driver process script (compiled JavaScript). `env`: added to its
+   * environment; there `HL_TIMEOUT_MS` and `HL_HA_DIR` set the operations' timeout and haDir, and
+   * the `HA_*` variables are the agents' resource environment (see `serveAgentRequests`).
+   * `asUser`: a uid (and gid) to run it as, through `setpriv`.
+   */
+  constructor(driverPath: string, ns: string, env: Record<string, string> = {}, asUser?: number) {
     const user = asUser === undefined ? [] : ['setpriv', `--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups'];
     this.child = spawn('ip', ['netns', 'exec', ns, ...user, process.execPath, '--enable-source-maps', driverPath], {
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -37,16 +42,24 @@ export class AgentDriver {
     return this.child.pid;
   }
 
-  /** `hide`: tool names the agent is to find missing (`send_arp`). */
-  ask(op: DriverRequest['op'], resource: string, hide?: readonly string[]): Promise<DriverAnswer> {
+  /**
+   * One operation on a haresources resource token. `hide`: tool names the agent is to find missing
+   * (what that means is the plugin's driver process's business). `timeoutMs`: how long to wait for
+   * the answer before rejecting with the driver's stderr (default 60 s).
+   */
+  ask(op: DriverRequest['op'], resource: string, options: { readonly hide?: readonly string[]; readonly timeoutMs?: number } = {}): Promise<DriverAnswer> {
     const id = this.nextId++;
+    const timeoutMs = options.timeoutMs ?? 60_000;
     return new Promise((resolve, reject) => {
-      const timer = this.clock.setTimeout(() => reject(new Error(`agent driver: no answer to ${op} ${resource} in 15 s; stderr: ${this.stderr}`)), 15_000);
+      const timer = this.clock.setTimeout(() => {
+        this.waiting.delete(id);
+        reject(new Error(`agent driver: no answer to ${op} ${resource} in ${timeoutMs} ms; stderr: ${this.stderr}`));
+      }, timeoutMs);
       this.waiting.set(id, (answer) => {
         timer.cancel();
         resolve(answer);
       });
-      const request: DriverRequest = { id, op, resource, ...(hide === undefined ? {} : { hide }) };
+      const request: DriverRequest = { id, op, resource, ...(options.hide === undefined ? {} : { hide: options.hide }) };
       this.child.stdin?.write(`${JSON.stringify(request)}\n`);
     });
   }
