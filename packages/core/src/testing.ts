@@ -15,3 +15,4 @@ export type { DriverAnswer } from './testing/DriverAnswer.js';
 export type { DriverRequest } from './testing/DriverRequest.js';
 export { serveAgentRequests, type ServeAgentRequestsOptions } from './testing/serveAgentRequests.js';
 export { onLines } from './testing/onLines.js';
+export { VethPair, type VethEnd } from './testing/VethPair.js';

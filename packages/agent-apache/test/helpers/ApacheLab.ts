@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { VethPair } from '@heartline/core/testing';
 
 const run = promisify(execFile);
 
@@ -18,9 +19,7 @@ const MODULES = '/usr/lib/apache2/modules';
  * logs, lock and run dirs in the temp dir (their paths in an `envvars` beside the config, as
  * Debian's); `broken.conf` is the same with a directive apache does not know.
  */
-export class ApacheLab {
-  readonly a = `${NS_PREFIX}${process.pid.toString(36)}a`;
-  readonly b = `${NS_PREFIX}${process.pid.toString(36)}b`;
+export class ApacheLab extends VethPair {
   readonly address = '10.213.0.101';
   readonly dir = mkdtempSync(join(tmpdir(), 'hlap-'));
   readonly page = `heartline agent-apache netns test ${process.pid}\n`;
@@ -74,19 +73,13 @@ export class ApacheLab {
     writeFileSync(join(this.dir, 'broken.conf'), config.replace('DirectoryIndex', 'Bogus directive\nDirectoryIndex'));
   }
 
-  async create(): Promise<void> {
-    await this.destroy();
+  constructor() {
+    super(NS_PREFIX, { a: { iface: 'hla0', cidr: '10.213.0.101/24' }, b: { iface: 'hla1', cidr: '10.213.0.102/24' } });
+  }
+
+  override async create(): Promise<void> {
     this.writeConfig();
-    for (const ns of [this.a, this.b]) {
-      await run('ip', ['netns', 'add', ns]);
-      await run('ip', ['netns', 'exec', ns, 'sysctl', '-qw', 'net.ipv6.conf.all.disable_ipv6=1', 'net.ipv6.conf.default.disable_ipv6=1']);
-      await run('ip', ['-n', ns, 'link', 'set', 'lo', 'up']);
-    }
-    await run('ip', ['link', 'add', 'name', 'hla0', 'netns', this.a, 'type', 'veth', 'peer', 'name', 'hla1', 'netns', this.b]);
-    await run('ip', ['-n', this.a, 'addr', 'add', `${this.address}/24`, 'dev', 'hla0']);
-    await run('ip', ['-n', this.b, 'addr', 'add', '10.213.0.102/24', 'dev', 'hla1']);
-    await run('ip', ['-n', this.a, 'link', 'set', 'hla0', 'up']);
-    await run('ip', ['-n', this.b, 'link', 'set', 'hla1', 'up']);
+    await super.create();
   }
 
   /** GET / from the client namespace: the page, or undefined when nothing answers within 2 s. */
@@ -102,12 +95,6 @@ export class ApacheLab {
   async listeners(): Promise<string[]> {
     const { stdout } = await run('ip', ['netns', 'exec', this.a, 'ss', '-Hltn', 'sport = :80']);
     return stdout.split('\n').filter((l) => l.trim() !== '');
-  }
-
-  /** PIDs of the processes in a namespace. */
-  async pids(ns: string): Promise<number[]> {
-    const { stdout } = await run('ip', ['netns', 'pids', ns]).catch(() => ({ stdout: '' }));
-    return stdout.split(/\s+/).filter(Boolean).map(Number);
   }
 
   /** The live apache processes of the server namespace (zombies left out), by PID. */
@@ -129,23 +116,6 @@ export class ApacheLab {
       return readFileSync(join(this.dir, 'log', 'error.log'), 'utf8');
     } catch {
       return '';
-    }
-  }
-
-  /**
-   * Kills what is left in the namespaces (only processes these tests started there: the driver,
-   * apache, curl), by PID, and deletes them.
-   */
-  async destroy(): Promise<void> {
-    for (const ns of [this.a, this.b]) {
-      for (const pid of await this.pids(ns)) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // gone
-        }
-      }
-      await run('ip', ['netns', 'del', ns]).catch(() => undefined);
     }
   }
 
