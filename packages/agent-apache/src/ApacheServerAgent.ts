@@ -1,5 +1,5 @@
 import type { AgentContext, AgentResult, ConfigIssue, ResourceAgent, ResourceInstance, ResourceRef, ValidateContext } from '@heartline/core';
-import { refusedResult } from '@heartline/core';
+import { refusedResult, runResourceScript } from '@heartline/core';
 import { adminScript } from './adminScript.js';
 import type { ApacheEnvironment } from './ApacheEnvironment.js';
 import type { ApacheInstance } from './ApacheInstance.js';
@@ -10,7 +10,6 @@ import { readCompiledDefaults } from './readCompiledDefaults.js';
 import { parseApacheSpec } from './parseApacheSpec.js';
 import { resolveBinary } from './resolveBinary.js';
 import { resolveInstance } from './resolveInstance.js';
-import { runAdminScript } from './runAdminScript.js';
 import { startApache } from './startApache.js';
 import { stopApache } from './stopApache.js';
 import { systemEnvironment } from './systemEnvironment.js';
@@ -36,21 +35,21 @@ export abstract class ApacheServerAgent implements ResourceAgent {
 
   async start(resource: ResourceInstance, context: AgentContext): Promise<AgentResult> {
     const script = adminScript(this.type, context.haDir, this.env);
-    if (script !== undefined) return runAdminScript(script, resource.args, 'start', context);
+    if (script !== undefined) return runResourceScript(script, resource.args, 'start', context);
     const apache = await this.instance(resource, context);
     return 'status' in apache ? apache : startApache(apache, context, this.env);
   }
 
   async stop(resource: ResourceInstance, context: AgentContext): Promise<AgentResult> {
     const script = adminScript(this.type, context.haDir, this.env);
-    if (script !== undefined) return runAdminScript(script, resource.args, 'stop', context);
+    if (script !== undefined) return runResourceScript(script, resource.args, 'stop', context);
     const apache = await this.instance(resource, context);
     return 'status' in apache ? apache : stopApache(apache, context, this.env);
   }
 
   async status(resource: ResourceInstance, context: AgentContext): Promise<AgentResult> {
     const script = adminScript(this.type, context.haDir, this.env);
-    if (script !== undefined) return runAdminScript(script, resource.args, 'status', context);
+    if (script !== undefined) return runResourceScript(script, resource.args, 'status', context);
     const apache = await this.instance(resource, context);
     return 'status' in apache ? apache : apacheStatus(apache, context, this.env);
   }

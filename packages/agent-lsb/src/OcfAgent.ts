@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { AgentContext, AgentResult, ConfigIssue, ResourceAgent, ResourceInstance, ResourceRef, ValidateContext } from '@heartline/core';
 import { describeOcfResource } from './describeOcfResource.js';
-import { isExecutableFile } from '@heartline/core';
+import { isExecutableFile, runLogged } from '@heartline/core';
 import { ocfMissingIssues } from './ocfMissingIssues.js';
 import type { OcfResource } from './OcfResource.js';
 import { ocfResult } from './ocfResult.js';
 import { parseOcfInstance } from './parseOcfInstance.js';
-import { runLogged } from './runLogged.js';
 
 type OcfOperation = 'start' | 'stop' | 'monitor';
 

@@ -1,11 +1,7 @@
-import type { AgentContext, AgentResult, ConfigIssue, ResourceAgent, ResourceInstance, ResourceRef, ValidateContext } from '@heartline/core';
-import { formatRunning } from './formatRunning.js';
+import type { AgentContext, AgentResult, ConfigIssue, ResourceAgent, ResourceInstance, ResourceOperation, ResourceRef, ValidateContext } from '@heartline/core';
+import { runResourceScript } from '@heartline/core';
 import { locateScript } from './locateScript.js';
-import { runLogged } from './runLogged.js';
 import { scriptMissingIssue } from './scriptMissingIssue.js';
-import { scriptResult } from './scriptResult.js';
-import { scriptStatus } from './scriptStatus.js';
-import { unfinishedResult } from './unfinishedResult.js';
 
 /**
  * heartbeat's resource scripts, for any haresources name: `<haDir>/resource.d/<type>` (heartbeat's
@@ -21,34 +17,22 @@ export class ScriptAgent implements ResourceAgent {
   }
 
   start(resource: ResourceInstance, context: AgentContext): Promise<AgentResult> {
-    return this.change(resource, context, 'start', 'running');
+    return this.run(resource, context, 'start');
   }
 
   stop(resource: ResourceInstance, context: AgentContext): Promise<AgentResult> {
-    return this.change(resource, context, 'stop', 'stopped');
+    return this.run(resource, context, 'stop');
   }
 
   /** Only stdout counts, as in heartbeat: "… is not running" with exit 0 is stopped, "running" with exit 3 runs. */
-  async status(resource: ResourceInstance, context: AgentContext): Promise<AgentResult> {
-    const path = this.locate(resource, context);
-    if (path === undefined) return this.notInstalled(resource, context);
-    const outcome = await runLogged({ file: path, args: [...resource.args, 'status'], env: context.env, isExpected: () => true }, context);
-    return unfinishedResult(outcome, context.timeoutMs) ?? { status: scriptStatus(outcome.stdout) };
+  status(resource: ResourceInstance, context: AgentContext): Promise<AgentResult> {
+    return this.run(resource, context, 'status');
   }
 
-  private async change(
-    resource: ResourceInstance,
-    context: AgentContext,
-    operation: 'start' | 'stop',
-    reached: 'running' | 'stopped',
-  ): Promise<AgentResult> {
+  private async run(resource: ResourceInstance, context: AgentContext, operation: ResourceOperation): Promise<AgentResult> {
     const path = this.locate(resource, context);
     if (path === undefined) return this.notInstalled(resource, context);
-    const outcome = await runLogged(
-      { file: path, args: [...resource.args, operation], env: context.env, announce: formatRunning(path, resource.args, operation) },
-      context,
-    );
-    return scriptResult(outcome, reached, context.timeoutMs);
+    return runResourceScript(path, resource.args, operation, context);
   }
 
   private locate(resource: ResourceInstance, context: AgentContext): string | undefined {

@@ -3,8 +3,6 @@ export { OcfAgent } from './OcfAgent.js';
 export { BypassdAgent } from './BypassdAgent.js';
 export { locateScript } from './locateScript.js';
 export type { ScriptLookup } from './ScriptLookup.js';
-export { scriptStatus } from './scriptStatus.js';
-export { formatRunning } from './formatRunning.js';
 export { parseOcfInstance } from './parseOcfInstance.js';
 export { describeOcfResource, defaultOcfRoot } from './describeOcfResource.js';
 export type { OcfResource } from './OcfResource.js';

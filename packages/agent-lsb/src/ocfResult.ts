@@ -1,7 +1,6 @@
 import type { AgentResult, CommandOutcome } from '@heartline/core';
-import { lastOutputLine } from './lastOutputLine.js';
+import { lastOutputLine, unfinishedResult } from '@heartline/core';
 import { ocfExitCodes } from './ocfExitCodes.js';
-import { unfinishedResult } from './unfinishedResult.js';
 
 /**
  * An OCF agent's exit code as a result, in one place. `monitor` (our status): 0 running,

@@ -99,6 +99,13 @@ export { defaultOperationTimeouts, type OperationTimeouts } from './resources/Op
 export type { ResourceLayerOptions } from './resources/ResourceLayerOptions.js';
 export { resourceScriptEnv } from './resources/resourceScriptEnv.js';
 export { isExecutableFile } from './resources/isExecutableFile.js';
+export { runResourceScript } from './resources/runResourceScript.js';
+export { runLogged } from './resources/runLogged.js';
+export type { LoggedCommand } from './resources/LoggedCommand.js';
+export { scriptStatus } from './resources/scriptStatus.js';
+export { formatRunning } from './resources/formatRunning.js';
+export { unfinishedResult } from './resources/unfinishedResult.js';
+export { lastOutputLine } from './resources/lastOutputLine.js';
 export { refusedResult } from './resources/refusedResult.js';
 export { FailoverCoordinator, type FailoverCoordinatorOptions, type GroupOperations } from './failover/FailoverCoordinator.js';
 export type { FailoverStatus } from './failover/FailoverStatus.js';

@@ -1,4 +1,5 @@
-import type { AgentResult, CommandOutcome } from '@heartline/core';
+import type { AgentResult } from './AgentResult.js';
+import type { CommandOutcome } from './CommandRunner.js';
 import { lastOutputLine } from './lastOutputLine.js';
 import { unfinishedResult } from './unfinishedResult.js';
 

@@ -1,4 +1,5 @@
-import type { AgentContext, CommandOutcome } from '@heartline/core';
+import type { AgentContext } from './AgentContext.js';
+import type { CommandOutcome } from './CommandRunner.js';
 import type { LoggedCommand } from './LoggedCommand.js';
 
 /**

@@ -1,4 +1,5 @@
-import type { AgentResult, CommandOutcome } from '@heartline/core';
+import type { AgentResult } from './AgentResult.js';
+import type { CommandOutcome } from './CommandRunner.js';
 
 /** The result of a command that gave no exit code (not started, timed out, killed), or undefined if it did. */
 export function unfinishedResult(outcome: CommandOutcome, timeoutMs: number): AgentResult | undefined {

@@ -1,4 +1,4 @@
-import type { CommandOutcome } from '@heartline/core';
+import type { CommandOutcome } from './CommandRunner.js';
 
 /** The last non-blank line of stderr, else of stdout: usually the script's own reason for failing. */
 export function lastOutputLine(outcome: CommandOutcome): string | undefined {
