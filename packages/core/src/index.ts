@@ -73,6 +73,7 @@ export { uuidFromNodename } from './membership/uuidFromNodename.js';
 export { ClusterNode } from './node/ClusterNode.js';
 export type { ClusterNodeOptions } from './node/ClusterNodeOptions.js';
 export type { ClusterNodeStatus } from './node/ClusterNodeStatus.js';
+export type { PacketRefusals } from './node/PacketRefusals.js';
 export { nodeTokens } from './node/nodeTokens.js';
 export { resolveNodeName } from './node/resolveNodeName.js';
 export type { TransportProvider } from './transport/TransportProvider.js';

@@ -21,9 +21,10 @@ export class AckProcessor {
     let newAckseq = history.ackseq;
     if (ackseq <= newAckseq) return;
     if (ackseq > history.hiseq) {
-      rt.logger.error(
-        `HBDoMsg_T_ACK: corrupted ackseq current hiseq = ${history.hiseq} ackseq =${ackseq} in this message`,
-      );
+      // After our restart a replayed ACK of our previous life lands here each time: flood-limited.
+      if (rt.floodLimiter.admit('bad-ackseq', `[${from.name}]`)) {
+        rt.logger.error(`HBDoMsg_T_ACK: corrupted ackseq current hiseq = ${history.hiseq} ackseq =${ackseq} in this message`);
+      }
       return;
     }
     if (ackseq < from.track.ackseq) return;

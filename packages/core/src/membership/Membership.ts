@@ -1,4 +1,5 @@
 import type { Logger } from '../log/Logger.js';
+import { LogFloodLimiter } from '../log/LogFloodLimiter.js';
 import type { Clock, Timer } from '../time/Clock.js';
 import { HaMessage } from '../wire/HaMessage.js';
 import { AckProcessor } from './AckProcessor.js';
@@ -32,6 +33,7 @@ import { StatusProcessor } from './StatusProcessor.js';
 export class Membership implements MembershipRuntime {
   readonly clock: Clock;
   readonly logger: Logger;
+  readonly floodLimiter: LogFloodLimiter;
   readonly timings: MembershipTimings;
   readonly table: NodeTable;
   readonly history = new SendHistory();
@@ -62,6 +64,7 @@ export class Membership implements MembershipRuntime {
   constructor(private readonly options: MembershipOptions) {
     this.clock = options.clock;
     this.logger = options.logger;
+    this.floodLimiter = new LogFloodLimiter(this.clock, this.logger, 'refused packets');
     this.timings = options;
     this.random = options.random ?? Math.random;
     const linkNames = [...new Set(options.linkNames)];
@@ -93,6 +96,7 @@ export class Membership implements MembershipRuntime {
     );
     this.gate = new SequenceGate({
       logger: this.logger,
+      floodLimiter: this.floodLimiter,
       table: this.table,
       rexmit: this.rexmit,
       localNode: () => this.localRecord,
@@ -176,6 +180,17 @@ export class Membership implements MembershipRuntime {
     this.rexmit.cancelAll();
     this.nodeList.cancel();
     this.liveness.cancel();
+    this.floodLimiter.flush();
+  }
+
+  /** Authenticated packets refused (replays of an old generation, bad sequence fields...), by reason. */
+  refusals(): Record<string, number> {
+    return this.floodLimiter.counts();
+  }
+
+  /** Of those, the ones not logged in full because a flood of them was being summarised. */
+  unloggedRefusals(): Record<string, number> {
+    return this.floodLimiter.unwrittenCounts();
   }
 
   get isRunning(): boolean {

@@ -1,4 +1,5 @@
 import type { Logger } from '../log/Logger.js';
+import type { LogFloodLimiter } from '../log/LogFloodLimiter.js';
 import type { Clock } from '../time/Clock.js';
 import type { HaMessage } from '../wire/HaMessage.js';
 import type { MembershipEvent } from './MembershipEvent.js';
@@ -31,6 +32,8 @@ export interface MembershipFlags {
 export interface MembershipRuntime {
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Lines a replayed or forged packet triggers go through it, so a flood of them stays small. */
+  readonly floodLimiter: LogFloodLimiter;
   readonly timings: MembershipTimings;
   readonly table: NodeTable;
   readonly history: SendHistory;

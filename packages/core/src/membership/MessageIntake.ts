@@ -1,4 +1,5 @@
 import { getUuid } from './getUuid.js';
+import { printableForLog } from '../log/printableForLog.js';
 import type { HaMessage } from '../wire/HaMessage.js';
 import type { AckProcessor } from './AckProcessor.js';
 import type { LivenessMonitor } from './LivenessMonitor.js';
@@ -20,6 +21,9 @@ export interface MessageIntakeParts {
   readonly autojoin: 'none' | 'other' | 'any';
 }
 
+/** Longest node name a refusal line repeats from a packet. */
+const MAX_NAME_CHARS = 64;
+
 /**
  * process_clustermsg and HBDoMsgCallback: every message, from a medium or looped back from
  * ourselves, is validated, attributed to a node, sequence-checked, refreshes its link, and is
@@ -39,20 +43,23 @@ export class MessageIntake {
     const ts = msg.get('ts');
     const cseq = msg.get('seq');
     const iface = linkName ?? '?';
+    // A replayed or forged packet can bring these refusals again and again: flood-limited.
+    const sender = (): string => printableForLog(from ?? '<?>', MAX_NAME_CHARS);
+    const admit = (reason: string): boolean => rt.floodLimiter.admit(reason, `[${sender()}] on ${iface}`);
     if (from === undefined || ts === undefined || type === undefined) {
-      log.error(`process_clustermsg: missing from/ts/type: iface ${iface}, from ${from ?? '<?>'}`);
+      if (admit('missing-fields')) log.error(`process_clustermsg: missing from/ts/type: iface ${iface}, from ${sender()}`);
       return;
     }
     let seqno = 0;
     if (cseq !== undefined) {
       const parsed = parseHex(cseq);
       if (parsed === undefined) {
-        log.error(`process_clustermsg: has bad cseq: iface ${iface}, from ${from}`);
+        if (admit('bad-cseq')) log.error(`process_clustermsg: has bad cseq: iface ${iface}, from ${sender()}`);
         return;
       }
       seqno = parsed;
     } else if (!type.startsWith('NS_')) {
-      log.error(`process_clustermsg: missing seqno: iface ${iface}, from ${from}`);
+      if (admit('missing-seq')) log.error(`process_clustermsg: missing seqno: iface ${iface}, from ${sender()}`);
       return;
     }
     const msgtime = parseHex(ts);
@@ -61,7 +68,7 @@ export class MessageIntake {
     const fromUuid = getUuid(msg, 'srcuuid');
     const node = rt.table.lookup(from, fromUuid);
     if (node === undefined) {
-      this.unknownNode(from, fromUuid);
+      this.unknownNode(from, fromUuid, iface);
       return;
     }
     node.anyPacketsYet = true;
@@ -87,10 +94,12 @@ export class MessageIntake {
     if (!rt.flags.commLinksUp) parts.liveness.checkCommIsUp();
   }
 
-  private unknownNode(from: string, uuid: Uint8Array | undefined): void {
+  private unknownNode(from: string, uuid: Uint8Array | undefined, iface: string): void {
     const { rt } = this;
     if (this.parts.autojoin === 'none') {
-      rt.logger.error(`process_status_message: bad node [${from}] in message`);
+      // Replays of a removed node's packets would log this once each.
+      const name = printableForLog(from, MAX_NAME_CHARS);
+      if (rt.floodLimiter.admit('unknown-node', `[${name}] on ${iface}`)) rt.logger.error(`process_status_message: bad node [${name}] in message`);
       return;
     }
     rt.logger.info(`process_clustermsg: Adding new node [${from}] to configuration.`);

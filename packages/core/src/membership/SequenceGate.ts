@@ -1,5 +1,6 @@
 import { getUuid } from './getUuid.js';
 import type { Logger } from '../log/Logger.js';
+import type { LogFloodLimiter } from '../log/LogFloodLimiter.js';
 import type { HaMessage } from '../wire/HaMessage.js';
 import type { DropVerdict } from './DropVerdict.js';
 import { heartbeatConstants as K } from './heartbeatConstants.js';
@@ -10,6 +11,8 @@ import type { RexmitRequests } from './RexmitRequests.js';
 
 export interface SequenceGateContext {
   readonly logger: Logger;
+  /** The lines a replayed or forged packet can trigger each time go through it. */
+  readonly floodLimiter: LogFloodLimiter;
   readonly table: NodeTable;
   readonly rexmit: RexmitRequests;
   localNode(): NodeRecord;
@@ -37,6 +40,11 @@ export class SequenceGate {
   check(node: NodeRecord, msg: HaMessage): { verdict: DropVerdict; missing: boolean } {
     const { ctx } = this;
     const log = ctx.logger;
+    // Replayed captured packets (or forged ones, under crc) can bring the refusal lines below
+    // once per packet, so they go through the flood limiter. The partition, restart and loss
+    // lines stay as they are: each needs a generation or seq above the last seen, so repeating
+    // a packet cannot repeat them.
+    const admit = (reason: string): boolean => ctx.floodLimiter.admit(reason, `[${node.name}]`);
     const type = msg.get('t') ?? '';
     const to = msg.get('dest');
     const from = msg.get('src');
@@ -48,11 +56,13 @@ export class SequenceGate {
       if (type.toLowerCase() === 'ns_nak_rexmit') {
         const nseq = parseHex(msg.get('firstseq'));
         if (nseq === undefined || nseq <= 0) {
-          log.error('should_drop_message: bad nak seq number');
+          if (admit('bad-nak')) log.error('should_drop_message: bad nak seq number');
           return { verdict: 'drop', missing: false };
         }
-        if (to === undefined) log.warn('should_drop_message: tonodename not found heartbeat version not matching?');
-        if (to === undefined || to === local.name) log.error(`Irretrievably lost packet: node ${node.name} seq ${nseq}`);
+        if ((to === undefined || to === local.name) && admit('nak')) {
+          if (to === undefined) log.warn('should_drop_message: tonodename not found heartbeat version not matching?');
+          log.error(`Irretrievably lost packet: node ${node.name} seq ${nseq}`);
+        }
         this.isLostPacket(node, nseq);
         return { verdict: 'drop', missing: false };
       }
@@ -62,7 +72,7 @@ export class SequenceGate {
     const isStatus = type.toLowerCase() === 'status';
     const seq = parseHex(msg.get('seq'));
     if (seq === undefined || seq <= 0) {
-      log.error('should_drop_message: bad sequence number');
+      if (admit('bad-seq')) log.error('should_drop_message: bad sequence number');
       return { verdict: 'drop', missing: false };
     }
     const cgen = msg.get('hg');
@@ -70,7 +80,7 @@ export class SequenceGate {
     if (cgen !== undefined) {
       const parsed = parseHex(cgen);
       if (parsed === undefined) {
-        log.error('should_drop_message: bad generation number');
+        if (admit('bad-generation')) log.error('should_drop_message: bad generation number');
         return { verdict: 'drop', missing: false };
       }
       gen = parsed;
@@ -86,7 +96,9 @@ export class SequenceGate {
     let isRestart = false;
     let isHealedPartition = false;
     if (gen < t.generation) {
-      log.error(`should_drop_message: attempted replay attack [${node.name}]? [gen = ${gen}, curgen = ${t.generation}]`);
+      if (admit('old-generation')) {
+        log.error(`should_drop_message: attempted replay attack [${node.name}]? [gen = ${gen}, curgen = ${t.generation}]`);
+      }
       return { verdict: 'drop', missing: false };
     } else if (isStatus) {
       if (gen === t.generation && gen > 0) {
@@ -143,7 +155,7 @@ export class SequenceGate {
       this.sendAckIfNeeded(node, seq);
       const ts = parseHex(msg.get('ts'));
       if (ts === undefined || ts === 0) {
-        log.error('should_drop_message: bad timestamp');
+        if (admit('bad-timestamp')) log.error('should_drop_message: bad timestamp');
         return { verdict: 'drop', missing: false };
       }
       node.rmtLastUpdate = ts;

@@ -18,6 +18,7 @@ import type { HaMessage } from '../wire/HaMessage.js';
 import { BadPackets } from './BadPackets.js';
 import type { ClusterNodeOptions } from './ClusterNodeOptions.js';
 import type { ClusterNodeStatus } from './ClusterNodeStatus.js';
+import type { PacketRefusals } from './PacketRefusals.js';
 import { FrameCodec } from './FrameCodec.js';
 import { nodeTokens } from './nodeTokens.js';
 
@@ -42,7 +43,7 @@ export class ClusterNode {
   constructor(private readonly options: ClusterNodeOptions) {
     this.container = (options.parentContainer ?? rootContainer).createChildContainer();
     this.codec = new FrameCodec(new WireAuth(options.authKeys), options.haCf.msgfmt);
-    this.badPackets = new BadPackets(options.logger, options.haCf.logBadpack);
+    this.badPackets = new BadPackets(options.logger, options.haCf.logBadpack, options.clock);
     const transportContext: TransportContext = { localNode: options.nodeName, clock: options.clock, logger: options.logger };
     this.container.register(nodeTokens.clock, { useValue: options.clock });
     this.container.register(nodeTokens.logger, { useValue: options.logger });
@@ -107,7 +108,7 @@ export class ClusterNode {
         for (const listener of [...this.listeners]) listener(event);
       });
       for (const medium of this.media) {
-        this.unsubscribe.push(medium.onFrame((frame) => this.receive(medium, frame)));
+        this.unsubscribe.push(medium.onFrame((frame, from) => this.receive(medium, frame, from)));
         const offEvents = medium.onMediumEvent?.((event) => {
           if (event.kind === 'down' && !this.media.some((m) => m !== medium && m.linkName === medium.linkName)) {
             member.mediumLost(medium.linkName);
@@ -136,6 +137,7 @@ export class ClusterNode {
       failover?.close();
       member.halt();
       await this.closeMedia();
+      this.badPackets.flush();
       this.options.logger.info(`${this.nodeName} Heartbeat shutdown complete.`);
       this.state = 'stopped';
     })();
@@ -147,7 +149,17 @@ export class ClusterNode {
     this.failover?.close();
     this.member?.halt();
     await this.closeMedia();
+    this.badPackets.flush();
     this.state = 'stopped';
+  }
+
+  /** Refused packets by reason, for metrics (status() keeps `badPackets` for `ha status`). */
+  packetRefusals(): PacketRefusals {
+    return {
+      badPackets: this.badPackets.snapshot(),
+      membership: this.member?.refusals() ?? {},
+      unlogged: { ...this.badPackets.unlogged(), ...this.member?.unloggedRefusals() },
+    };
   }
 
   status(): ClusterNodeStatus {
@@ -277,16 +289,16 @@ export class ClusterNode {
     }
   }
 
-  private receive(medium: Transport, frame: Uint8Array): void {
+  private receive(medium: Transport, frame: Uint8Array, from: string): void {
     const opened = this.codec.open(frame);
     if (!opened.ok) {
-      this.badPackets.record(frame, medium.linkName, opened.reason, opened.detail);
+      this.badPackets.record(frame, medium.linkName, from, opened.reason, opened.detail);
       return;
     }
     try {
       this.member?.receive(opened.message, medium.linkName);
     } catch (error) {
-      this.options.logger.error(`processing a ${opened.message.get('t') ?? '?'} message failed: ${(error as Error).stack ?? String(error)}`);
+      this.badPackets.processingFailed(opened.message, medium.linkName, error);
     }
   }
 
