@@ -24,6 +24,8 @@ import { validateApache } from './validateApache.js';
  */
 export abstract class ApacheServerAgent implements ResourceAgent {
   abstract readonly type: ApacheType;
+  /** Status asks the server over HTTP: a crashed or wedged apache is seen, so it is checked unless heartline.cf says otherwise. */
+  readonly monitoredByDefault = true;
   private readonly compiled = new Map<string, Promise<CompiledDefaults>>();
 
   constructor(private readonly env: ApacheEnvironment = systemEnvironment) {}

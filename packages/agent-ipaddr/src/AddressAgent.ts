@@ -24,6 +24,8 @@ import { validateAddress } from './validateAddress.js';
  */
 export abstract class AddressAgent implements ResourceAgent {
   abstract readonly type: AddressType;
+  /** Status is one netlink dump: cheap and true, so every VIP is checked unless heartline.cf says otherwise. */
+  readonly monitoredByDefault = true;
   private netlink: Promise<NetlinkPort> | undefined;
   private readonly bursts = new BurstRegistry();
 

@@ -34,10 +34,10 @@ function emptyInitDir(): string {
 
 test('ha config check accepts seed-apache and seed-clearos (exit 0) and says which agent and plugin run each resource', async () => {
   const expected: Record<string, string[]> = {
-    'seed-apache': ['haresources:1 apache2 -> agent apache2 (@heartline/agent-apache)'],
+    'seed-apache': ['haresources:1 apache2 -> agent apache2 (@heartline/agent-apache), monitored every 10 s (agent default)'],
     'seed-clearos': [
-      'haresources:1 bypassd -> agent bypassd (@heartline/agent-lsb)',
-      ...['smbd', 'nmbd', 'dnsmasq'].map((s) => `haresources:1 ${s} -> agent * (script) (@heartline/agent-lsb)`),
+      'haresources:1 bypassd -> agent bypassd (@heartline/agent-lsb), not monitored',
+      ...['smbd', 'nmbd', 'dnsmasq'].map((s) => `haresources:1 ${s} -> agent * (script) (@heartline/agent-lsb), not monitored`),
     ],
   };
   for (const seed of ['seed-apache', 'seed-clearos']) {
@@ -46,8 +46,15 @@ test('ha config check accepts seed-apache and seed-clearos (exit 0) and says whi
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.equal(run.stdout, [...expected[seed]!.map((l) => `${dir}/${l}`), `${dir}: configuration OK: 0 error(s), 0 warning(s)`, ''].join('\n'));
     const json = await runHa(['config', 'check', '--config-dir', dir, '--init-dir', emptyInitDir(), '--json']);
-    const resources = (JSON.parse(json.stdout) as { resources: Array<{ resource: string; agent: string; plugins: string[]; line: number }> }).resources;
-    assert.deepEqual(resources.map((r) => `haresources:${r.line} ${r.resource} -> agent ${r.agent === '*' ? '* (script)' : r.agent} (${r.plugins.join(' and ')})`), expected[seed]);
+    const resources = (JSON.parse(json.stdout) as { resources: Array<{ resource: string; agent: string; plugins: string[]; line: number; monitor: { intervalMs: number; origin: string } | null }> })
+      .resources;
+    assert.deepEqual(
+      resources.map(
+        (r) =>
+          `haresources:${r.line} ${r.resource} -> agent ${r.agent === '*' ? '* (script)' : r.agent} (${r.plugins.join(' and ')}), ${r.monitor === null ? 'not monitored' : `monitored every ${r.monitor.intervalMs / 1000} s (${r.monitor.origin})`}`,
+      ),
+      expected[seed],
+    );
   }
 });
 
@@ -111,9 +118,34 @@ test('--json gives the documented shape', async () => {
       },
     ],
     resources: [
-      { file: join(dir, 'haresources'), line: 1, group: 'apache2', resource: 'apache2', type: 'apache2', agent: 'apache2', plugins: ['@heartline/agent-apache'] },
+      {
+        file: join(dir, 'haresources'),
+        line: 1,
+        group: 'apache2',
+        resource: 'apache2',
+        type: 'apache2',
+        agent: 'apache2',
+        plugins: ['@heartline/agent-apache'],
+        monitor: { intervalMs: 10_000, timeoutMs: 20_000, restarts: 3, windowMs: 600_000, origin: 'agent default' },
+      },
     ],
   });
+});
+
+test('heartline.cf: monitor lines change what is checked, and its mistakes are named with file:line', async () => {
+  const dir = seedCopy('seed-clearos', ['bypassd', 'smbd', 'nmbd', 'dnsmasq']);
+  writeFileSync(join(dir, 'heartline.cf'), '# Heartline only\nmonitor smbd interval=30s\nmonitor dnsmasq\nmonitor nmdb\n');
+  const run = await runHa(['config', 'check', '--config-dir', dir, '--init-dir', emptyInitDir()]);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, new RegExp(`^${dir}/heartline\\.cf:4:9: warning HEARTLINE_CF_UNMATCHED 'nmdb' matches no resource and no resource type of haresources\n {4}hint: `, 'm'));
+  assert.match(run.stdout, /haresources:1 smbd -> agent \* \(script\) \(@heartline\/agent-lsb\), monitored every 30 s \(heartline\.cf:2\)$/m);
+  assert.match(run.stdout, /haresources:1 nmbd -> agent \* \(script\) \(@heartline\/agent-lsb\), not monitored$/m);
+  assert.match(run.stdout, /haresources:1 dnsmasq -> agent \* \(script\) \(@heartline\/agent-lsb\), monitored every 10 s \(heartline\.cf:3\)$/m);
+
+  writeFileSync(join(dir, 'heartline.cf'), 'monitor smbd interval=fast\n');
+  const bad = await runHa(['config', 'check', '--config-dir', dir, '--init-dir', emptyInitDir()]);
+  assert.equal(bad.code, 78);
+  assert.match(bad.stdout, new RegExp(`^${dir}/heartline\\.cf:1:14: error HEARTLINE_CF_BAD_VALUE interval=fast: give a duration`, 'm'));
 });
 
 test('a missing directory or file is a clear error', async () => {

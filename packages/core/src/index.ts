@@ -27,6 +27,7 @@ export type { HaCf, AutoFailback, ProgramSpec, ApiAuth } from './config/HaCf.js'
 export type { AuthKeys, AuthKeySlot } from './config/AuthKeys.js';
 export type { ConfigIssue, IssueSeverity } from './config/ConfigIssue.js';
 export type { HaResourceGroup } from './config/HaResourceGroup.js';
+export type { HeartlineCf, MonitorRule, MonitorOverrides } from './config/HeartlineCf.js';
 export type { ResourceRef } from './config/ResourceRef.js';
 export type { ConfigDir } from './config/ConfigDir.js';
 export type { HaCfDirective, DirectiveSupport } from './config/HaCfDirective.js';
@@ -109,6 +110,8 @@ export { unfinishedResult } from './resources/unfinishedResult.js';
 export { lastOutputLine } from './resources/lastOutputLine.js';
 export { refusedResult } from './resources/refusedResult.js';
 export { FailoverCoordinator, type FailoverCoordinatorOptions, type GroupOperations } from './failover/FailoverCoordinator.js';
-export type { FailoverStatus } from './failover/FailoverStatus.js';
+export type { FailoverStatus, GroupMonitorStatus } from './failover/FailoverStatus.js';
 export { failoverMessages } from './failover/failoverMessages.js';
 export { validateResources } from './resources/validateResources.js';
+export { monitorSpecFor } from './monitor/monitorSpecFor.js';
+export type { MonitorSpec } from './monitor/MonitorSpec.js';

@@ -146,6 +146,7 @@ export class Daemon {
       commands,
       haDir: this.options.configDir,
       initDir: this.options.initDir,
+      monitors: config.heartline.monitors,
     };
   }
 

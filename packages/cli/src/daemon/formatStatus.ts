@@ -1,3 +1,4 @@
+import type { GroupMonitorStatus } from '@heartline/core';
 import type { StatusReply } from './StatusReply.js';
 
 /**
@@ -19,9 +20,18 @@ export function formatStatus(status: StatusReply): string {
     for (const g of r.groups) {
       const where = g.heldHere ? 'here' : 'not here';
       lines.push(`\t${g.line}\t(${g.owner}, ${where})${g.failure === undefined ? '' : `\tFAILED: ${g.failure}`}`);
+      if (g.monitor !== undefined) lines.push(`\t\t${monitorLine(g.monitor)}`);
     }
   }
   const bad = Object.entries(status.badPackets);
   if (bad.length > 0) lines.push('', `refused packets: ${bad.map(([reason, n]) => `${reason} ${n}`).join(', ')}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** One line under the group: what is checked while it runs here, and what monitoring has done. */
+function monitorLine(m: GroupMonitorStatus): string {
+  const checked = m.resources.length === 0 ? 'nothing checked' : m.resources.map((r) => `${r.resource} every ${r.intervalMs / 1000} s`).join(', ');
+  const counts = `failures ${m.failures}, restarts ${m.restarts} (${m.restartsInWindow} in window), handovers ${m.handovers}`;
+  const last = m.lastFailure === undefined ? '' : `; last failure ${m.lastFailure.at} ${m.lastFailure.resource}: ${m.lastFailure.cause}`;
+  return `monitor: ${checked}; ${counts}${last}`;
 }

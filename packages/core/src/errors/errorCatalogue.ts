@@ -490,6 +490,47 @@ export const errorCatalogue = {
     exitCode: 69,
     hint: 'Stop the service by hand and check it with its status command; until then the node may still hold it. Heartline does not reboot the machine as heartbeat would.',
   },
+  // --- heartline.cf and resource monitoring (issue 19) ---
+  HEARTLINE_CF_UNKNOWN_DIRECTIVE: {
+    summary: 'heartline.cf has a directive Heartline does not know',
+    exitCode: 78,
+    hint: "heartline.cf takes `monitor` lines only (see docs/monitoring.md); fix the spelling or remove the line.",
+  },
+  HEARTLINE_CF_BAD_VALUE: {
+    summary: 'A monitor line of heartline.cf has a setting that is not valid',
+    exitCode: 78,
+    hint: 'Write `monitor RESOURCE-OR-TYPE [on|off] [interval=10s] [timeout=20s] [restarts=3] [window=10min]`: durations take ms, s, min or h (a bare number is seconds).',
+  },
+  HEARTLINE_CF_UNMATCHED: {
+    summary: 'A monitor line of heartline.cf names no resource in use',
+    exitCode: 78,
+    hint: 'Write the resource exactly as in haresources (IPaddr::10.0.0.5/24, apache::/etc/apache2/apache2.conf) or its type (apache, mysql), or remove the line.',
+  },
+  HEARTLINE_CF_DUPLICATE: {
+    summary: 'Two monitor lines of heartline.cf name the same resource or type',
+    exitCode: 78,
+    hint: 'Keep one line per resource or type: the later line wins, key by key.',
+  },
+  MONITOR_FAILED: {
+    summary: 'A monitored resource stopped running (its status check failed)',
+    exitCode: 69,
+    hint: 'Heartline restarts it in place, then hands the group to the peer; read the status output in the debug log and the service\'s own log for why it died.',
+  },
+  MONITOR_RESTART_FAILED: {
+    summary: 'A failed resource could not be restarted in place',
+    exitCode: 69,
+    hint: "Read the start output in the debug log (a broken service config shows there); Heartline hands the group to the peer next.",
+  },
+  MONITOR_HANDOVER: {
+    summary: 'A group was handed to the peer because a resource kept failing',
+    exitCode: 69,
+    hint: 'Fix the service on this node, then bring the group back with `ha takeover` here (or `ha standby` on the peer).',
+  },
+  MONITOR_NO_HANDOVER: {
+    summary: 'A group whose resource keeps failing cannot be handed to the peer',
+    exitCode: 69,
+    hint: 'No peer can take it now (none active, or auto_failback legacy, where heartbeat has no standby): Heartline keeps restarting it in place; fix the service.',
+  },
   // --- the virtual IP agents (@heartline/agent-ipaddr: IPaddr, IPaddr2, IPv6addr) ---
   IPADDR_BAD_ADDRESS: {
     summary: 'A virtual IP resource names an address that is not valid',

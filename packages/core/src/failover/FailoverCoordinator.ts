@@ -4,6 +4,7 @@ import type { FailoverCoordinatorOptions } from './FailoverCoordinatorOptions.js
 import { FailoverRuntime } from './FailoverRuntime.js';
 import type { FailoverStatus } from './FailoverStatus.js';
 import { failoverStatusOf } from './failoverStatusOf.js';
+import { GroupMonitor } from './GroupMonitor.js';
 import { GroupTaker } from './GroupTaker.js';
 import { LegacyIpRequests } from './LegacyIpRequests.js';
 import { PeerReports } from './PeerReports.js';
@@ -23,7 +24,9 @@ export type { GroupOperations } from './GroupOperations.js';
  * mach_down and rc.d scripts it runs), message for message: `starting` / `resource` at comm-up
  * under nice_failback (auto_failback on|off), `ip-request` in legacy mode, takeover of a dead
  * node's groups, the three-phase standby (`ask_resources`), auto-failback, `hb_takeover`, and the
- * graceful release on shutdown. Written for two nodes, as heartbeat's is.
+ * graceful release on shutdown. Written for two nodes, as heartbeat's is. On top, what heartbeat v1
+ * never had: resource monitoring (GroupMonitor), which restarts a failed resource in place and
+ * hands its group over through the same standby protocol.
  *
  * Work that heartbeat forks ("children") runs as async jobs (ResourceJobs). Events are handled one
  * at a time (FailoverRuntime.run): our own messages loop back through `handle` and are processed
@@ -40,6 +43,7 @@ export class FailoverCoordinator {
   private readonly selfGrant: PeerSelfGrant;
   private readonly reports: PeerReports;
   private readonly negotiation: StartupNegotiation;
+  private readonly monitor: GroupMonitor;
   /** Our own messages sent before comm-up (a takeover at initdead), replayed once it is up. */
   private readonly beforeCommUp: Array<{ readonly from: string; readonly msg: HaMessage }> = [];
 
@@ -56,6 +60,7 @@ export class FailoverCoordinator {
     this.reports = new PeerReports(rt.log);
     this.ipRequests = new LegacyIpRequests(rt, taker);
     this.negotiation = new StartupNegotiation(rt, this.release, this.standby, this.takeover);
+    this.monitor = new GroupMonitor(rt, this.jobs, this.requests);
   }
 
   /** Feed every membership event here. */
@@ -110,10 +115,11 @@ export class FailoverCoordinator {
   close(): void {
     this.rt.close();
     this.standby.close();
+    this.monitor.close();
   }
 
   status(): FailoverStatus {
-    return failoverStatusOf(this.rt);
+    return failoverStatusOf(this.rt, this.monitor);
   }
 
   private onMessage(from: string, fromSelf: boolean, msg: HaMessage): void {

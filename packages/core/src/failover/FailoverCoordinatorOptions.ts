@@ -1,6 +1,7 @@
 import type { AutoFailback } from '../config/HaCf.js';
 import type { HaResourceGroup } from '../config/HaResourceGroup.js';
 import type { Logger } from '../log/Logger.js';
+import type { MonitorSpec } from '../monitor/MonitorSpec.js';
 import type { NodeType } from '../membership/NodeType.js';
 import type { Clock } from '../time/Clock.js';
 import type { HaMessage } from '../wire/HaMessage.js';
@@ -18,6 +19,8 @@ export interface FailoverCoordinatorOptions {
   /** Every node of the cluster with its status (ours included). */
   readonly nodes: () => ReadonlyArray<{ readonly name: string; readonly status: string; readonly type: NodeType; readonly anyPacketsYet: boolean }>;
   readonly localStatus: () => string;
+  /** How each resource of a group is monitored while it runs here (undefined: not); no monitoring when absent. */
+  readonly monitorPlan?: (group: HaResourceGroup) => Promise<ReadonlyArray<MonitorSpec | undefined>>;
   /** See ResourceLayerOptions.upcount; `heard-from` when absent. */
   readonly upcount?: 'heard-from' | 'active-only';
 }

@@ -1,5 +1,6 @@
 import type { HaResourceGroup } from '../config/HaResourceGroup.js';
 import type { Logger } from '../log/Logger.js';
+import type { GroupOutcome } from '../resources/GroupOutcome.js';
 import type { Timer } from '../time/Clock.js';
 import type { HaMessage } from '../wire/HaMessage.js';
 import type { FailoverCoordinatorOptions } from './FailoverCoordinatorOptions.js';
@@ -47,6 +48,7 @@ export class FailoverRuntime {
   childCount = 0;
   closed = false;
 
+  private readonly groupListeners: Array<(group: HaResourceGroup, running: boolean) => void> = [];
   private readonly pending: Array<() => void> = [];
   private handling = false;
   private readonly timers = new Set<Timer>();
@@ -119,6 +121,31 @@ export class FailoverRuntime {
     }
   }
 
+  /** Hears when a group starts running here (taken, or found running) and when it is being given up. */
+  onGroupRunning(listener: (group: HaResourceGroup, running: boolean) => void): void {
+    this.groupListeners.push(listener);
+  }
+
+  /** takegroup, through which every part starts a group. */
+  async takeGroup(group: HaResourceGroup): Promise<GroupOutcome> {
+    const outcome = await this.options.operations.takeGroup(group);
+    if (outcome.ok) this.groupRuns(group, true);
+    return outcome;
+  }
+
+  /** givegroup: the group stops counting as running here before its first resource stops. */
+  giveGroup(group: HaResourceGroup): Promise<GroupOutcome> {
+    this.groupRuns(group, false);
+    return this.options.operations.giveGroup(group);
+  }
+
+  /** ResourceManager `status`: a group found running here (left from before) runs here. */
+  async isRunning(group: HaResourceGroup): Promise<boolean> {
+    const running = await this.options.operations.isRunning(group);
+    if (running) this.groupRuns(group, true);
+    return running;
+  }
+
   isLocal(group: HaResourceGroup): boolean {
     return group.node === this.options.nodeName.toLowerCase();
   }
@@ -126,6 +153,12 @@ export class FailoverRuntime {
   /** ResourceManager listkeys NODE (case-insensitive, as its grep -i). */
   groupsOf(node: string): HaResourceGroup[] {
     return this.options.groups.filter((g) => g.node === node.toLowerCase());
+  }
+
+  private groupRuns(group: HaResourceGroup, running: boolean): void {
+    this.run(() => {
+      for (const listener of this.groupListeners) listener(group, running);
+    });
   }
 
   anyPeerAlive(): boolean {

@@ -22,5 +22,24 @@ export interface FailoverStatus {
     readonly heldHere: boolean;
     /** The last operation on it that failed here. */
     readonly failure?: string;
+    /** What resource monitoring saw of it here; absent when it never ran here monitored. */
+    readonly monitor?: GroupMonitorStatus;
   }>;
+}
+
+/** Resource monitoring of one group on this node (`ha status`). */
+export interface GroupMonitorStatus {
+  /** The resources checked while the group runs here, with their interval and where that comes from. */
+  readonly resources: ReadonlyArray<{ readonly resource: string; readonly intervalMs: number; readonly origin: string }>;
+  /** Failed checks since the daemon started. */
+  readonly failures: number;
+  /** Restarts in place since the daemon started, and within the current restart window. */
+  readonly restarts: number;
+  readonly restartsInWindow: number;
+  /** Times the group was handed to the peer because it kept failing. */
+  readonly handovers: number;
+  /** ISO times; the failure names the resource and its cause. */
+  readonly lastFailure?: { readonly resource: string; readonly cause: string; readonly at: string };
+  readonly lastRestartAt?: string;
+  readonly lastHandoverAt?: string;
 }

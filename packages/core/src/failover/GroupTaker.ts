@@ -21,7 +21,7 @@ export class GroupTaker {
       rt.log.info(`Acquisition of resource group ${group.key} cancelled - shutdown in progress.`);
       return;
     }
-    const outcome = await rt.options.operations.takeGroup(group);
+    const outcome = await rt.takeGroup(group);
     if (outcome.ok) {
       rt.failedGroups.delete(group.key);
       return;

@@ -17,7 +17,7 @@ export class LegacyIpRequests {
     if (key === undefined) return;
     const group = rt.options.groups.find((g) => g.key === key);
     const weOwn = group !== undefined && (await rt.options.operations.isRunning(group));
-    if (group !== undefined && weOwn) await rt.options.operations.giveGroup(group);
+    if (group !== undefined && weOwn) await rt.giveGroup(group);
     rt.post(M.ipRequestResp(from, key, weOwn));
   }
 

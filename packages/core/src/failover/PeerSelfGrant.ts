@@ -29,7 +29,7 @@ export class PeerSelfGrant {
       { group: group.key },
     );
     rt.log.crit(`${from} is the home node of ${group.key}: releasing it here, as after a healed partition.`, { group: group.key });
-    await rt.options.operations.giveGroup(group);
+    await rt.giveGroup(group);
     if (rt.nice && !(await this.anyForeignRunning())) {
       rt.iHold &= ~R.foreign;
       rt.sendResourcesHeld(rt.isStable());

@@ -66,7 +66,7 @@ export class ResourceRelease {
     rt.sendResourcesHeld(false, 'shutdown');
     this.jobs.spawn('hb_giveup_resources', async () => {
       rt.log.info('Giving up all HA resources.');
-      for (const group of rt.options.groups) await rt.options.operations.giveGroup(group);
+      for (const group of rt.options.groups) await rt.giveGroup(group);
       rt.log.info('All HA resources relinquished.');
       this.released?.resolve();
     });

@@ -111,7 +111,7 @@ export class ResourceTakeover {
     this.jobs.spawn(upcount < 2 ? 'req_our_resources' : 'req_our_resources(ask)', async () => {
       const ours = rt.groupsOf(us);
       for (const group of ours) {
-        if (await rt.options.operations.isRunning(group)) continue;
+        if (await rt.isRunning(group)) continue;
         rt.post(dontAsk ? M.ipRequestResp(us, group.key, true) : M.ipRequest(group.key));
       }
       if (ours.length === 0) rt.log.info(`No local resources [ResourceManager listkeys ${us}] to acquire.`);

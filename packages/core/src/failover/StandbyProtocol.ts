@@ -171,7 +171,7 @@ export class StandbyProtocol {
       rt.log.info(`${acquire ? 'acquire' : 'give up'} ${resourceSetName(act)} HA resources (standby).`);
       for (const group of groups) {
         if (acquire) await this.taker.take(group);
-        else await rt.options.operations.giveGroup(group);
+        else await rt.giveGroup(group);
       }
       rt.log.info(`${resourceSetName(act)} HA resource ${acquire ? 'acquisition' : 'release'} completed (standby).`);
       rt.post(M.askResources(rsctype, 'done'));

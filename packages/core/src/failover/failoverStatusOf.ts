@@ -1,9 +1,10 @@
 import type { FailoverRuntime } from './FailoverRuntime.js';
+import type { GroupMonitor } from './GroupMonitor.js';
 import type { FailoverStatus } from './FailoverStatus.js';
 import { ResourceSet as R, resourceSetName } from './ResourceSet.js';
 
 /** The resource layer as `ha status` shows it. */
-export function failoverStatusOf(rt: FailoverRuntime): FailoverStatus {
+export function failoverStatusOf(rt: FailoverRuntime, monitor: GroupMonitor): FailoverStatus {
   return {
     mode: rt.options.autoFailback,
     state: rt.state,
@@ -15,6 +16,7 @@ export function failoverStatusOf(rt: FailoverRuntime): FailoverStatus {
     standby: rt.goingStandby,
     groups: rt.options.groups.map((g) => {
       const failure = rt.failedGroups.get(g.key);
+      const monitored = monitor.statusOf(g);
       return {
         key: g.key,
         node: g.node,
@@ -22,6 +24,7 @@ export function failoverStatusOf(rt: FailoverRuntime): FailoverStatus {
         owner: rt.isLocal(g) ? 'local' : 'foreign',
         heldHere: (rt.iHold & (rt.isLocal(g) ? R.local : R.foreign)) !== 0,
         ...(failure === undefined ? {} : { failure }),
+        ...(monitored === undefined ? {} : { monitor: monitored }),
       };
     }),
   };

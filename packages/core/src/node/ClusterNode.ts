@@ -10,6 +10,7 @@ import { loadLocalUuid } from '../membership/loadLocalUuid.js';
 import { nextGeneration } from '../membership/nextGeneration.js';
 import { readLoadAverage } from '../membership/readLoadAverage.js';
 import { writeHostCache } from '../membership/writeHostCache.js';
+import { monitorSpecFor } from '../monitor/monitorSpecFor.js';
 import { GroupActivator } from '../resources/GroupActivator.js';
 import { resourceScriptEnv } from '../resources/resourceScriptEnv.js';
 import type { Transport } from '../transport/Transport.js';
@@ -196,6 +197,7 @@ export class ClusterNode {
     const resources = this.options.resources;
     if (resources === undefined) return undefined;
     const { haCf, nodeName, clock, logger } = this.options;
+    const monitors = resources.monitors;
     const activator = new GroupActivator({
       nodeName,
       logger,
@@ -220,7 +222,12 @@ export class ClusterNode {
         takeGroup: (g) => activator.takeGroup(g),
         giveGroup: (g) => activator.giveGroup(g),
         isRunning: async (g) => g.resources[0] !== undefined && (await activator.isRunning(g.resources[0])),
+        check: (r, timeoutMs) => activator.check(r, timeoutMs),
+        restartFrom: (g, r) => activator.restartFrom(g, r),
       },
+      ...(monitors === undefined
+        ? {}
+        : { monitorPlan: (g) => Promise.all(g.resources.map((r) => monitorSpecFor(r, monitors, resources.agents, this.container))) }),
       send: (message) => member.send(message),
       nodes: () => member.table.all(),
       localStatus: () => member.localStatus,

@@ -42,10 +42,44 @@ export class GroupActivator {
   }
 
   async takeGroup(group: HaResourceGroup): Promise<GroupOutcome> {
+    this.options.logger.info(`Acquiring resource group: ${group.line}`, { group: group.key });
+    return this.startEach(group.resources, group);
+  }
+
+  /**
+   * Monitoring's restart in place: `resource` and every resource right of it (which depend on it)
+   * stop right to left, then start left to right. A failed start stops what this restart started
+   * and the failed resource; the resources left of `resource` keep running.
+   */
+  async restartFrom(group: HaResourceGroup, resource: ResourceRef): Promise<GroupOutcome> {
+    const from = group.resources.indexOf(resource);
+    const affected = from < 0 ? [resource] : group.resources.slice(from);
+    this.options.logger.info(`Restarting ${affected.map((r) => r.text).join(' ')} of resource group ${group.key}`, { group: group.key });
+    const stopped = await this.stopEach([...affected].reverse(), group);
+    if (!stopped.ok) return stopped;
+    return this.startEach(affected, group);
+  }
+
+  /** Monitoring's check: the agent's `status`, given `timeoutMs`. */
+  check(resource: ResourceRef, timeoutMs: number): Promise<AgentResult> {
+    return this.operate(resource, 'status', timeoutMs);
+  }
+
+  async giveGroup(group: HaResourceGroup): Promise<GroupOutcome> {
+    this.options.logger.info(`Releasing resource group: ${group.line}`, { group: group.key });
+    return this.stopEach([...group.resources].reverse(), group);
+  }
+
+  /** ResourceManager's `status`: whether the resource runs here; a status that cannot tell counts as not running. */
+  async isRunning(resource: ResourceRef): Promise<boolean> {
+    return (await this.operate(resource, 'status')).status === 'running';
+  }
+
+  /** Starts what does not run yet, left to right; the first failure stops what this call started. */
+  private async startEach(resources: readonly ResourceRef[], group: HaResourceGroup): Promise<GroupOutcome> {
     const { logger } = this.options;
-    logger.info(`Acquiring resource group: ${group.line}`, { group: group.key });
     const started: ResourceRef[] = [];
-    for (const resource of group.resources) {
+    for (const resource of resources) {
       if (await this.isRunning(resource)) continue;
       const result = await this.operate(resource, 'start');
       if (result.status === 'running') {
@@ -59,16 +93,6 @@ export class GroupActivator {
       return { ok: false, resource: resource.spec, operation: 'start', result };
     }
     return { ok: true };
-  }
-
-  async giveGroup(group: HaResourceGroup): Promise<GroupOutcome> {
-    this.options.logger.info(`Releasing resource group: ${group.line}`, { group: group.key });
-    return this.stopEach([...group.resources].reverse(), group);
-  }
-
-  /** ResourceManager's `status`: whether the resource runs here; a status that cannot tell counts as not running. */
-  async isRunning(resource: ResourceRef): Promise<boolean> {
-    return (await this.operate(resource, 'status')).status === 'running';
   }
 
   private async stopEach(resources: readonly ResourceRef[], group: HaResourceGroup): Promise<GroupOutcome> {
@@ -98,9 +122,9 @@ export class GroupActivator {
   }
 
   /** One operation, after any other operation on the same resource has finished. */
-  private operate(resource: ResourceRef, operation: ResourceOperation): Promise<AgentResult> {
+  private operate(resource: ResourceRef, operation: ResourceOperation, timeoutMs?: number): Promise<AgentResult> {
     const previous = this.busy.get(resource.spec) ?? Promise.resolve();
-    const run = previous.then(() => this.call(resource, operation));
+    const run = previous.then(() => this.call(resource, operation, timeoutMs));
     const settled = run.catch(() => undefined);
     this.busy.set(resource.spec, settled);
     void settled.then(() => {
@@ -109,7 +133,7 @@ export class GroupActivator {
     return run;
   }
 
-  private async call(resource: ResourceRef, operation: ResourceOperation): Promise<AgentResult> {
+  private async call(resource: ResourceRef, operation: ResourceOperation, timeoutMs = this.timeouts[operation]): Promise<AgentResult> {
     const o = this.options;
     const logger = o.logger.child({ resource: resource.spec });
     let agent;
@@ -124,7 +148,7 @@ export class GroupActivator {
       logger,
       clock: o.clock,
       commands: o.commands,
-      timeoutMs: this.timeouts[operation],
+      timeoutMs,
       haDir: o.haDir,
       initDir: o.initDir,
       env: o.env,

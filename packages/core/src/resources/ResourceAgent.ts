@@ -26,4 +26,9 @@ export interface ResourceAgent {
   stop(resource: ResourceInstance, context: AgentContext): Promise<AgentResult>;
   /** `running` or `stopped`; `failed` when the state cannot be told. */
   status(resource: ResourceInstance, context: AgentContext): Promise<AgentResult>;
+  /**
+   * Whether a running resource of this type is checked periodically (its `status`) without a
+   * heartline.cf `monitor` line asking for it. Say yes only when `status` tells the truth cheaply.
+   */
+  readonly monitoredByDefault?: boolean;
 }

@@ -1,4 +1,5 @@
 import type { HaResourceGroup } from '../config/HaResourceGroup.js';
+import type { MonitorRule } from '../config/HeartlineCf.js';
 import type { AgentProvider } from './AgentProvider.js';
 import type { CommandRunner } from './CommandRunner.js';
 import type { OperationTimeouts } from './OperationTimeouts.js';
@@ -13,6 +14,11 @@ export interface ResourceLayerOptions {
   /** `/etc/init.d`. */
   readonly initDir: string;
   readonly timeouts?: Partial<OperationTimeouts>;
+  /**
+   * heartline.cf's `monitor` lines. Undefined: no resource monitoring at all; empty: the agents'
+   * defaults (the VIP and apache checked every 10 s).
+   */
+  readonly monitors?: readonly MonitorRule[];
   readonly stopRetries?: number;
   readonly stopRetryDelayMs?: number;
   /**

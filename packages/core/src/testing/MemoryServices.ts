@@ -32,15 +32,22 @@ export class MemoryServices {
     return [...(this.running.get(node) ?? [])].sort();
   }
 
+  /** One resource dies on a node (a `kill -9` of its processes): monitoring should see it. */
+  kill(node: string, resource: string, atMs: number): void {
+    if (this.running.get(node)?.delete(resource) === true) this.events.push({ atMs, node, operation: 'crash', resource });
+  }
+
   /** A crash: the node's processes are gone. */
   crash(node: string, atMs: number): void {
     for (const resource of this.on(node)) this.events.push({ atMs, node, operation: 'crash', resource });
     this.running.delete(node);
   }
 
-  agent(): ResourceAgent {
+  /** The agent of every type; `monitoredByDefault` as a VIP or apache agent would say. */
+  agent(monitoredByDefault = false): ResourceAgent {
     return {
       type: '*',
+      monitoredByDefault,
       validate: (): ConfigIssue[] => [],
       start: (r, ctx) => this.operate('start', r, ctx),
       stop: (r, ctx) => this.operate('stop', r, ctx),

@@ -1,3 +1,4 @@
+import type { MonitorRule } from '../../src/config/HeartlineCf.js';
 import { parseHaResources } from '../../src/config/parseHaResources.js';
 import type { CommandRunner } from '../../src/resources/CommandRunner.js';
 import { StaticAgentProvider } from '../../src/resources/StaticAgentProvider.js';
@@ -23,6 +24,8 @@ export function failoverCluster(
   names = ['node1', 'node2'],
   /** Nodes that count only `active` peers before asking for their groups, as heartbeat 3.0.6 does. */
   heartbeatCount: readonly string[] = [],
+  /** heartline.cf's monitor lines; every service is monitored by default (10 s) when given. */
+  monitors?: readonly MonitorRule[],
 ) {
   const services = new MemoryServices(50);
   const { groups } = parseHaResources(haresources, '/etc/ha.d/haresources', names);
@@ -31,7 +34,8 @@ export function failoverCluster(
     resources: (name) => ({
       ...(heartbeatCount.includes(name) ? { upcount: 'active-only' as const } : {}),
       groups,
-      agents: new StaticAgentProvider([services.agent()]),
+      agents: new StaticAgentProvider([services.agent(monitors !== undefined)]),
+      ...(monitors === undefined ? {} : { monitors }),
       commands: noCommands,
       haDir: '/etc/ha.d',
       initDir: '/etc/init.d',

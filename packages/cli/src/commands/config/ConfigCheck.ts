@@ -1,6 +1,16 @@
 import { HaCommand } from '../HaCommand.js';
 import { Flags } from '@oclif/core';
-import { PluginAgentRegistry, errorCatalogue, formatIssue, isHaError, loadConfigDir, validateResources, type ConfigIssue } from '@heartline/core';
+import {
+  PluginAgentRegistry,
+  errorCatalogue,
+  formatIssue,
+  isHaError,
+  loadConfigDir,
+  monitorSpecFor,
+  validateResources,
+  type ConfigIssue,
+  type MonitorSpec,
+} from '@heartline/core';
 import { daemonDefaults } from '../../daemon/daemonDefaults.js';
 import { pluginDescriptors } from '../../daemon/pluginDescriptors.js';
 
@@ -13,6 +23,8 @@ interface ResourceResolution {
   readonly type: string;
   readonly agent: string | null;
   readonly plugins: readonly string[];
+  /** How it is checked while it runs (heartline.cf or the agent's default); null: not monitored. */
+  readonly monitor: MonitorSpec | null;
 }
 
 export class ConfigCheck extends HaCommand {
@@ -22,13 +34,16 @@ export class ConfigCheck extends HaCommand {
     '`file:line:col: error|warning CODE message` followed by a hint (line 0: the file as a whole).',
     'Every haresources resource is checked by the installed agent plugin that would run it (a script',
     'missing from <config-dir>/resource.d and --init-dir, a type no plugin provides), and listed with that',
-    'agent and plugin: `haresources:LINE RESOURCE -> agent TYPE (PLUGIN)`, `*` being the script agent.',
+    'agent and plugin and how it is monitored: `haresources:LINE RESOURCE -> agent TYPE (PLUGIN), monitored every',
+    '10 s (agent default)`, `*` being the script agent. The optional heartline.cf (Heartline\'s own `monitor`',
+    'lines, docs/monitoring.md) is checked too, against haresources.',
     '',
     'Exits 0 when there is no error (warnings allowed), otherwise with the exit code of the first error',
     '(78 configuration, 77 authkeys permissions, 66 missing file).',
     '',
     '--json prints {configDir, ok, errors, warnings, issues: [{file, line, column, severity, code, message, hint}],',
-    'resources: [{file, line, group, resource, type, agent, plugins}]} (agent null and plugins [] when none serves it).',
+    'resources: [{file, line, group, resource, type, agent, plugins, monitor}]} (agent null and plugins [] when none serves',
+    'it; monitor {intervalMs, timeoutMs, restarts, windowMs, origin} or null when not monitored).',
   ].join('\n');
   static override examples = ['<%= config.bin %> config check', '<%= config.bin %> config check --config-dir ./ha.d --json'];
   static override flags = {
@@ -47,12 +62,23 @@ export class ConfigCheck extends HaCommand {
       const agents = new PluginAgentRegistry(pluginDescriptors(this.config));
       const context = { haDir: configDir, initDir: flags['init-dir'] };
       issues = [...config.issues, ...(await validateResources(config.groups, agents, context))];
-      resources = config.groups.flatMap((group) =>
-        group.resources.map((r) => {
+      resources = [];
+      for (const group of config.groups) {
+        for (const r of group.resources) {
           const resolved = agents.resolve(r.type);
-          return { file: r.where.file, line: r.where.line, group: group.key, resource: r.text, type: r.type, agent: resolved?.agent ?? null, plugins: resolved?.packages ?? [] };
-        }),
-      );
+          const monitor = (await monitorSpecFor(r, config.heartline.monitors, agents)) ?? null;
+          resources.push({
+            file: r.where.file,
+            line: r.where.line,
+            group: group.key,
+            resource: r.text,
+            type: r.type,
+            agent: resolved?.agent ?? null,
+            plugins: resolved?.packages ?? [],
+            monitor,
+          });
+        }
+      }
     } catch (error) {
       if (flags.json && isHaError(error)) {
         this.log(JSON.stringify({ configDir, ok: false, error: { code: error.code, message: error.message, hint: error.hint } }, null, 2));
@@ -68,7 +94,8 @@ export class ConfigCheck extends HaCommand {
       for (const issue of issues) this.log(formatIssue(issue));
       for (const r of resources) {
         const agent = r.agent === null ? 'no agent' : `agent ${r.agent === '*' ? '* (script)' : r.agent} (${r.plugins.join(' and ')})`;
-        this.log(`${r.file}:${r.line} ${r.resource} -> ${agent}`);
+        const monitor = r.monitor === null ? 'not monitored' : `monitored every ${seconds(r.monitor.intervalMs)} (${r.monitor.origin})`;
+        this.log(`${r.file}:${r.line} ${r.resource} -> ${agent}${r.agent === null ? '' : `, ${monitor}`}`);
       }
       const verdict = errors.length === 0 ? 'configuration OK' : 'configuration has errors';
       this.log(`${configDir}: ${verdict}: ${errors.length} error(s), ${warnings} warning(s)`);
@@ -76,4 +103,8 @@ export class ConfigCheck extends HaCommand {
     const first = errors[0];
     if (first !== undefined) this.exit(errorCatalogue[first.code].exitCode);
   }
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
