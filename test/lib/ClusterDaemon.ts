@@ -51,9 +51,16 @@ export function heartbeatDaemon(node: LabNode): ClusterDaemon & { readonly heart
   };
 }
 
-/** A Heartline node (`ha start`) on `node` as a ClusterDaemon. */
-export function heartlineDaemon(node: LabNode, startTimeoutMs = 20_000): ClusterDaemon & { readonly heartline: HeartlineProcess } {
-  const heartline = new HeartlineProcess(node);
+/**
+ * A Heartline node (`ha start`) on `node` as a ClusterDaemon; `haCommand` runs another `ha` than
+ * this repository's (see HeartlineProcess).
+ */
+export function heartlineDaemon(
+  node: LabNode,
+  startTimeoutMs = 20_000,
+  haCommand?: readonly [string, ...string[]],
+): ClusterDaemon & { readonly heartline: HeartlineProcess } {
+  const heartline = new HeartlineProcess(node, haCommand);
   return {
     kind: 'heartline',
     node,

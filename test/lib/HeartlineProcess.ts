@@ -15,11 +15,20 @@ import { waitUntil } from './waitUntil.js';
  */
 export class HeartlineProcess {
   readonly log: LogTail;
+  private readonly haCommand: readonly [string, ...string[]];
   private child: ChildProcess | undefined;
   private exited: Promise<number | null> | undefined;
 
-  constructor(readonly node: LabNode) {
+  /**
+   * `haCommand`: the program and leading arguments that run `ha` (default: this repository's
+   * packages/cli/bin/ha.js), e.g. an `ha` installed from a registry, with `env VAR=…` before it.
+   */
+  constructor(
+    readonly node: LabNode,
+    haCommand?: readonly [string, ...string[]],
+  ) {
     this.log = new LogTail(join(node.logDir, 'ha-log'));
+    this.haCommand = haCommand ?? [process.execPath, join(repoRoot, 'packages/cli/bin/ha.js')];
   }
 
   get stateDir(): string {
@@ -42,9 +51,10 @@ export class HeartlineProcess {
     if (this.running) throw new Error(`${this.node.name}: Heartline is already running`);
     mkdirSync(this.stateDir, { recursive: true });
     mkdirSync(this.runDir, { recursive: true });
+    const [file, ...leading] = this.haCommand;
     const child = this.node.spawn(
-      process.execPath,
-      [join(repoRoot, 'packages/cli/bin/ha.js'), 'start', '--config-dir', this.node.configDir, '--node-name', this.node.name,
+      file,
+      [...leading, 'start', '--config-dir', this.node.configDir, '--node-name', this.node.name,
         '--state-dir', this.stateDir, '--run-dir', this.runDir],
       this.outputFile,
     );
@@ -69,7 +79,8 @@ export class HeartlineProcess {
 
   /** Runs `ha ARGS --run-dir <this daemon's>` on the node. */
   ha(args: readonly string[]): Promise<CommandResult> {
-    return this.node.exec(process.execPath, [join(repoRoot, 'packages/cli/bin/ha.js'), ...args, '--run-dir', this.runDir], {
+    const [file, ...leading] = this.haCommand;
+    return this.node.exec(file, [...leading, ...args, '--run-dir', this.runDir], {
       allowFailure: true,
       timeoutMs: 15_000,
     });

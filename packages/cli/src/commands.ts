@@ -9,6 +9,7 @@ import { StatusHblinkstatus } from './commands/status/StatusHblinkstatus.js';
 import { StatusRscstatus } from './commands/status/StatusRscstatus.js';
 import { Standby } from './commands/standby/Standby.js';
 import { Takeover } from './commands/standby/Takeover.js';
+import { PluginsList } from './commands/plugins/PluginsList.js';
 
 /** Every command of `ha`, by id (oclif's explicit command strategy: no directory scanning). */
 export const commands = {
@@ -23,4 +24,5 @@ export const commands = {
   'status:rscstatus': StatusRscstatus,
   standby: Standby,
   takeover: Takeover,
+  plugins: PluginsList,
 };

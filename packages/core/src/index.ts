@@ -83,6 +83,7 @@ export type { PluginDescriptor } from './plugins/PluginDescriptor.js';
 export type { HeartlineManifest } from './plugins/HeartlineManifest.js';
 export { PluginTransportRegistry } from './plugins/PluginTransportRegistry.js';
 export { pluginApiVersion } from './plugins/pluginApiVersion.js';
+export { validateManifest } from './plugins/validateManifest.js';
 
 // resource agents and groups (the resource layer)
 export type { AgentResult, ResourceOperation } from './resources/AgentResult.js';

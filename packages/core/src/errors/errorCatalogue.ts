@@ -409,6 +409,11 @@ export const errorCatalogue = {
     exitCode: 78,
     hint: 'Install a version of the plugin made for this Heartline, or upgrade Heartline.',
   },
+  DAEMON_PLUGIN_CORE_VERSION: {
+    summary: 'A plugin is made for another version of @heartline/core',
+    exitCode: 78,
+    hint: 'Install a version of the plugin whose peerDependencies range on @heartline/core includes this Heartline\'s core (ha plugins install NAME@VERSION), or upgrade Heartline.',
+  },
   DAEMON_PLUGIN_LOAD: {
     summary: 'A plugin module could not be loaded',
     exitCode: 70,
