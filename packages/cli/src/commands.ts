@@ -7,6 +7,10 @@ import { Status } from './commands/status/Status.js';
 import { StatusNodestatus } from './commands/status/StatusNodestatus.js';
 import { StatusHblinkstatus } from './commands/status/StatusHblinkstatus.js';
 import { StatusRscstatus } from './commands/status/StatusRscstatus.js';
+import { StatusHbstatus } from './commands/status/StatusHbstatus.js';
+import { StatusListnodes } from './commands/status/StatusListnodes.js';
+import { StatusNodetype } from './commands/status/StatusNodetype.js';
+import { StatusListhblinks } from './commands/status/StatusListhblinks.js';
 import { Standby } from './commands/standby/Standby.js';
 import { Takeover } from './commands/standby/Takeover.js';
 import { PluginsList } from './commands/plugins/PluginsList.js';
@@ -19,7 +23,11 @@ export const commands = {
   'wire:decode': WireDecode,
   start: Start,
   status: Status,
+  'status:hbstatus': StatusHbstatus,
+  'status:listnodes': StatusListnodes,
   'status:nodestatus': StatusNodestatus,
+  'status:nodetype': StatusNodetype,
+  'status:listhblinks': StatusListhblinks,
   'status:hblinkstatus': StatusHblinkstatus,
   'status:rscstatus': StatusRscstatus,
   standby: Standby,

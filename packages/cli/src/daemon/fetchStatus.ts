@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { HaError } from '@heartline/core';
+import { HaError } from '@heartline/core/errors';
 import { daemonDefaults } from './daemonDefaults.js';
 import { queryControl } from './queryControl.js';
 import type { StatusReply } from './StatusReply.js';

@@ -1,5 +1,5 @@
 import { createConnection } from 'node:net';
-import { HaError } from '@heartline/core';
+import { HaError } from '@heartline/core/errors';
 
 /**
  * Sends one query to the daemon's control socket and returns its `result`. No daemon:

@@ -1,10 +1,9 @@
-import { HaCommand } from '../HaCommand.js';
 import { Flags } from '@oclif/core';
+import { StatusCommand } from './StatusCommand.js';
 import { runDirFlag } from '../../daemon/runDirFlag.js';
-import { fetchStatus } from '../../daemon/fetchStatus.js';
-import { formatStatus } from '../../daemon/formatStatus.js';
+import { overviewQuestion } from '../../status/questions/overviewQuestion.js';
 
-export class Status extends HaCommand {
+export class Status extends StatusCommand {
   static override summary = "Show the running node's view of the cluster: nodes, links, resource groups, local status";
   static override description = [
     'Asks the local daemon (ha start) through its control socket. Exits 1 when no daemon answers,',
@@ -22,8 +21,6 @@ export class Status extends HaCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Status);
-    const status = await fetchStatus(flags['run-dir']);
-    if (flags.json) this.log(JSON.stringify(status, null, 2));
-    else process.stdout.write(formatStatus(status));
+    await this.answer(overviewQuestion, flags['run-dir'], [], { json: flags.json });
   }
 }

@@ -1,10 +1,9 @@
-import { HaCommand } from '../HaCommand.js';
 import { Args } from '@oclif/core';
-import { HaError } from '@heartline/core';
+import { StatusCommand } from './StatusCommand.js';
 import { runDirFlag } from '../../daemon/runDirFlag.js';
-import { fetchStatus } from '../../daemon/fetchStatus.js';
+import { nodestatusQuestion } from '../../status/questions/nodestatusQuestion.js';
 
-export class StatusNodestatus extends HaCommand {
+export class StatusNodestatus extends StatusCommand {
   static override summary = "Print a node's status word, as cl_status nodestatus does";
   static override description =
     'Prints active, up, init, dead or ping. Exits 0 for active, up and ping, 1 otherwise, 11 for an unknown node.';
@@ -16,10 +15,6 @@ export class StatusNodestatus extends HaCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(StatusNodestatus);
-    const status = await fetchStatus(flags['run-dir']);
-    const node = status.nodes.find((n) => n.name === args.node);
-    if (node === undefined) throw new HaError('STATUS_UNKNOWN_NODE', `node ${args.node} is not in ${status.localNode}'s node table`);
-    this.log(node.status);
-    if (!['active', 'up', 'ping'].includes(node.status)) this.exit(1);
+    await this.answer(nodestatusQuestion, flags['run-dir'], [args.node]);
   }
 }

@@ -1,8 +1,8 @@
-import { HaCommand } from '../HaCommand.js';
+import { StatusCommand } from './StatusCommand.js';
 import { runDirFlag } from '../../daemon/runDirFlag.js';
-import { fetchStatus } from '../../daemon/fetchStatus.js';
+import { rscstatusQuestion } from '../../status/questions/rscstatusQuestion.js';
 
-export class StatusRscstatus extends HaCommand {
+export class StatusRscstatus extends StatusCommand {
   static override summary = 'Print which resources this node holds, as cl_status rscstatus does';
   static override description = 'Prints none, local, foreign, all, or transition while resources move. Exits 0.';
   static override examples = ['<%= config.bin %> status rscstatus'];
@@ -10,7 +10,6 @@ export class StatusRscstatus extends HaCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(StatusRscstatus);
-    const status = await fetchStatus(flags['run-dir']);
-    this.log(status.resources?.resourceState ?? 'none');
+    await this.answer(rscstatusQuestion, flags['run-dir'], []);
   }
 }
