@@ -82,6 +82,7 @@ export { StaticTransportProvider } from './transport/StaticTransportProvider.js'
 export type { PluginDescriptor } from './plugins/PluginDescriptor.js';
 export type { HeartlineManifest } from './plugins/HeartlineManifest.js';
 export { PluginTransportRegistry } from './plugins/PluginTransportRegistry.js';
+export { validateMedia } from './transport/validateMedia.js';
 export { pluginApiVersion } from './plugins/pluginApiVersion.js';
 export { validateManifest } from './plugins/validateManifest.js';
 

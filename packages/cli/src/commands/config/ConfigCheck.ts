@@ -2,11 +2,13 @@ import { HaCommand } from '../HaCommand.js';
 import { Flags } from '@oclif/core';
 import {
   PluginAgentRegistry,
+  PluginTransportRegistry,
   errorCatalogue,
   formatIssue,
   isHaError,
   loadConfigDir,
   monitorSpecFor,
+  validateMedia,
   validateResources,
   type ConfigIssue,
   type MonitorSpec,
@@ -32,7 +34,8 @@ export class ConfigCheck extends HaCommand {
   static override description = [
     'Reads the three files of the configuration directory and prints every problem at once, as',
     '`file:line:col: error|warning CODE message` followed by a hint (line 0: the file as a whole).',
-    'Every haresources resource is checked by the installed agent plugin that would run it (a script',
+    'Every ha.cf medium must be provided by exactly one installed transport plugin. Every haresources',
+    'resource is checked by the installed agent plugin that would run it (a script',
     'missing from <config-dir>/resource.d and --init-dir, a type no plugin provides), and listed with that',
     'agent and plugin and how it is monitored: `haresources:LINE RESOURCE -> agent TYPE (PLUGIN), monitored every',
     '10 s (agent default)`, `*` being the script agent. The optional heartline.cf (Heartline\'s own `monitor`',
@@ -59,9 +62,11 @@ export class ConfigCheck extends HaCommand {
     let resources: ResourceResolution[];
     try {
       const config = await loadConfigDir(configDir);
-      const agents = new PluginAgentRegistry(pluginDescriptors(this.config));
+      const descriptors = pluginDescriptors(this.config);
+      const agents = new PluginAgentRegistry(descriptors);
       const context = { haDir: configDir, initDir: flags['init-dir'] };
-      issues = [...config.issues, ...(await validateResources(config.groups, agents, context))];
+      const media = validateMedia(config.haCf.media, new PluginTransportRegistry(descriptors).kinds());
+      issues = [...config.issues, ...media, ...(await validateResources(config.groups, agents, context))];
       resources = [];
       for (const group of config.groups) {
         for (const r of group.resources) {
