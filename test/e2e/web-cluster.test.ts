@@ -15,7 +15,11 @@ import { WebScenario } from '../lib/WebScenario.js';
 // auto_failback on, keepalive 200 ms, deadtime 1 s, bcast. A client on the bridge fetches
 // http://VIP/ every 50 ms and reads which node served each page: the ground truth for "who serves".
 // The tests are one story on one lab, in order (WebScenario): start, power cut, failback, a broken
-// config. Scenarios with resource monitoring join the same story (each step leaves a node serving).
+// config, then resource monitoring (heartline.cf: apache checked every 2 s, one restart per 10 min):
+// apache killed on the holder is restarted in place, killed again it goes to the peer.
+/** Resource monitoring (docs/monitoring.md): apache checked every 2 s, one restart in place per 10 min. */
+const MONITOR = 'monitor apache interval=2s restarts=1 window=10min\n';
+
 const skip = e2eSkipReason({
   root: true,
   commands: ['ip', 'unshare', 'nsenter'],
@@ -29,7 +33,7 @@ describe('the seed\'s web cluster (VIP + apache) on two Heartline nodes', { skip
     daemons = [f.closeAfter(heartlineDaemon(built.node(1))), f.closeAfter(heartlineDaemon(built.node(2)))];
   });
   before(async () => {
-    web = await WebCluster.create(fixture.lab, daemons, { listen: ['vip', 'all'] });
+    web = await WebCluster.create(fixture.lab, daemons, { listen: ['vip', 'all'], heartlineCf: MONITOR });
   });
   after(async () => {
     await web?.close();
@@ -47,7 +51,8 @@ describe('the seed\'s web cluster (VIP + apache) on two Heartline nodes', { skip
       const own = await check('/etc/ha.d');
       assert.equal(own.code, 0, own.stdout + own.stderr);
       assert.match(own.stdout, /haresources:1 10\.213\.0\.100 -> agent IPaddr \(@heartline\/agent-ipaddr\)/);
-      assert.match(own.stdout, /haresources:1 apache::\/etc\/ha\.d\/web\/httpd\.conf -> agent apache \(@heartline\/agent-apache\)/);
+      assert.match(own.stdout, /haresources:1 10\.213\.0\.100 -> agent IPaddr \(@heartline\/agent-ipaddr\), monitored every 10 s \(agent default\)$/m);
+      assert.match(own.stdout, /haresources:1 apache::\/etc\/ha\.d\/web\/httpd\.conf -> agent apache \(@heartline\/agent-apache\), monitored every 2 s \(heartline\.cf:1\)$/m);
       // The seed's own words, `node1 VIP apache2`, in a directory with no resource.d/apache2 (the escape hatch).
       const bare = join(node1.configDir, 'bare');
       mkdirSync(bare, { recursive: true });
@@ -65,4 +70,8 @@ describe('the seed\'s web cluster (VIP + apache) on two Heartline nodes', { skip
   test('node1 back: the group fails back, apache stopped on node2 before the VIP goes, the VIP on node1 before apache', { timeout: 30_000 }, step((s) => s.node1Returns()));
 
   test('a broken apache config on node1: apache\'s own error in the log, the VIP rolled back on node1, node2 serves', { timeout: 75_000 }, step((s) => s.brokenConfigOnNode1()));
+
+  test('kill -9 of apache on node2: monitoring restarts it in place, the VIP stays, node2 serves again', { timeout: 45_000 }, step((s) => s.apacheCrashHealedOn(2)));
+
+  test('apache killed again on node2, its restart used up: node2 hands the group to node1, which serves', { timeout: 45_000 }, step((s) => s.apacheKeepsCrashingOn(2, 1)));
 });

@@ -38,7 +38,7 @@ describe('interop: the web cluster (VIP + apache) shared by Heartline and heartb
     daemons = [f.closeAfter(heartlineDaemon(built.node(1))), f.closeAfter(heartbeatDaemon(built.node(2)))];
   });
   before(async () => {
-    web = await WebCluster.create(fixture.lab, daemons, { listen: ['vip', 'vip'], vipForm: 'with-interface' });
+    web = await WebCluster.create(fixture.lab, daemons, { listen: ['vip', 'vip'], vipForm: 'with-interface', heartlineCf: 'monitor apache interval=2s restarts=1 window=10min\n' });
   });
   after(async () => {
     await web?.close();
@@ -59,4 +59,10 @@ describe('interop: the web cluster (VIP + apache) shared by Heartline and heartb
   test('node1 back: heartbeat stops apache, then removes the VIP; Heartline adds the VIP, then starts apache', { timeout: 45_000 }, step((s) => s.node1Returns()));
 
   test('a broken apache config on the Heartline node: apache\'s own error in its log, the VIP rolled back, heartbeat serves', { timeout: 90_000 }, step((s) => s.brokenConfigOnNode1()));
+
+  test('ha takeover on node1 (config repaired): heartbeat hands the group back', { timeout: 60_000 }, step((s) => s.takeoverByNode1()));
+
+  test('kill -9 of apache on the Heartline node: monitoring restarts it in place (heartbeat never would)', { timeout: 45_000 }, step((s) => s.apacheCrashHealedOn(1)));
+
+  test('apache killed again, its restart used up: Heartline hands the group to heartbeat through the standby protocol', { timeout: 60_000 }, step((s) => s.apacheKeepsCrashingOn(1, 2)));
 });

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AddressWatch } from './AddressWatch.js';
 import type { ClusterDaemon } from './ClusterDaemon.js';
 import type { LabNode } from './LabNode.js';
@@ -22,6 +24,8 @@ export interface WebClusterOptions {
   readonly keepalive?: string;
   readonly deadtime?: string;
   readonly initdead?: string;
+  /** Heartline's heartline.cf on both nodes (a heartbeat node never reads it); none when absent. */
+  readonly heartlineCf?: string;
 }
 
 /**
@@ -64,6 +68,7 @@ export class WebCluster {
         autoFailback: 'on',
         extra: ['realtime off'],
       });
+      if (options.heartlineCf !== undefined) writeFileSync(join(node.configDir, 'heartline.cf'), options.heartlineCf);
     }
     const watches = [new AddressWatch(node1), new AddressWatch(node2)] as const;
     try {

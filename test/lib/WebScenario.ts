@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { TailedLine } from './LogTail.js';
 import type { UnavailabilityWindow } from './unavailabilityWindows.js';
+import { waitStable } from './standbyWhenStable.js';
 import { waitUntil } from './waitUntil.js';
 import type { WebCluster } from './WebCluster.js';
 import { webResourceLines, type WebResourceLines } from './webResourceLines.js';
@@ -131,6 +132,84 @@ export class WebScenario {
     web.site(1).write();
   }
 
+  /** node1 asks for its group back (`ha takeover local`, hb_takeover) once both sides are stable, and serves. */
+  async takeoverByNode1(): Promise<void> {
+    const { web } = this;
+    const since = web.client.mark();
+    await waitStable(web.daemons);
+    await web.daemon(1).takeover('local');
+    await web.client.waitForServer('node1', { sinceMs: since, timeoutMs: this.timeouts.moveMs });
+    assert.deepEqual(await web.placement(), { vip: ['node1'], apache: ['node1'] });
+    await waitStable(web.daemons);
+  }
+
+  /**
+   * `kill -9` of every apache process on the holder (its site, not the other node's): resource
+   * monitoring sees apache gone at its next check, restarts it in place — apache alone, the VIP
+   * stays on the holder — and the holder serves again.
+   */
+  async apacheCrashHealedOn(holder: 1 | 2): Promise<UnavailabilityWindow> {
+    const { web } = this;
+    const node = `node${holder}`;
+    const daemon = web.daemon(holder);
+    const since = web.client.mark();
+    await web.client.waitForServer(node, { sinceMs: since, timeoutMs: 5_000 });
+    const mark = daemon.log.mark();
+    const killedAt = await this.killApache(holder);
+    await daemon.log.waitFor(new RegExp(`ERROR: MONITOR_FAILED: ${escape(web.site(holder).resource)} of resource group \\S+ is not running`), { from: mark, timeoutMs: 15_000 });
+    await daemon.log.waitFor(/WARN: Restarting \S+ of resource group \S+ in place \(restart 1 of/, { from: mark, timeoutMs: 5_000 });
+    await daemon.log.waitFor(/Resource group \S+ runs again after the restart of apache::/, { from: mark, timeoutMs: 20_000 });
+    const served = await web.client.waitForServer(node, { sinceMs: killedAt, timeoutMs: 10_000 });
+    await web.client.waitAnswered(served.seq);
+    assert.deepEqual(web.client.servers(since), [node], web.client.describe(since));
+    assert.deepEqual(web.watch(holder).of(web.vip, since), [], `the VIP stayed on ${node}: only apache restarted`);
+    assert.deepEqual(await web.placement(), { vip: [node], apache: [node] });
+    const outage = web.client.outage(killedAt, node);
+    assert.ok(outage !== undefined, web.client.describe(since));
+    this.note(`apache killed on ${node}: restarted by monitoring, no page for ${Math.round(outage.durationMs)} ms (${outage.failures.length} failed requests: ${outage.errors.join(', ')})`);
+    return outage;
+  }
+
+  /**
+   * apache killed again on the holder with its restart budget used up: monitoring hands the group
+   * to the peer through heartbeat's standby protocol, and the peer serves.
+   */
+  async apacheKeepsCrashingOn(holder: 1 | 2, peer: 1 | 2): Promise<UnavailabilityWindow> {
+    const { web } = this;
+    const daemon = web.daemon(holder);
+    const since = web.client.mark();
+    await web.client.waitForServer(`node${holder}`, { sinceMs: since, timeoutMs: 5_000 });
+    const mark = daemon.log.mark();
+    const killedAt = await this.killApache(holder);
+    await daemon.log.waitFor(/CRIT: MONITOR_HANDOVER: resource group \S+ goes to the peer \(standby \[(local|foreign)\]\): apache::\S+ failed again after 1 restart/, {
+      from: mark,
+      timeoutMs: 15_000,
+    });
+    const served = await web.client.waitForServer(`node${peer}`, { sinceMs: killedAt, timeoutMs: this.timeouts.moveMs });
+    await web.client.waitAnswered(served.seq);
+    assert.deepEqual(web.client.servers(since), [`node${holder}`, `node${peer}`], web.client.describe(since));
+    assert.deepEqual(await web.placement(), { vip: [`node${peer}`], apache: [`node${peer}`] });
+    const outage = web.client.outage(killedAt, `node${peer}`);
+    assert.ok(outage !== undefined, web.client.describe(since));
+    this.note(`apache killed again on node${holder}: the group went to node${peer}, no page for ${Math.round(outage.durationMs)} ms`);
+    return outage;
+  }
+
+  /** SIGKILL to every apache process of the node's site; returns when it was sent (performance.now()). */
+  private async killApache(i: 1 | 2): Promise<number> {
+    const pids = await this.web.site(i).apaches();
+    assert.ok(pids.length > 0, `apache runs on node${i}`);
+    const at = performance.now();
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone with its parent
+      }
+    }
+    return at;
+  }
+
   /** The daemon's log lines since `mark`. */
   private log(i: 1 | 2, mark: number): readonly TailedLine[] {
     return this.web.daemon(i).log.lines.slice(mark);
@@ -155,4 +234,8 @@ export class WebScenario {
     for (let k = 1; k < at.length; k++) assert.ok(at[k - 1]! < at[k]!, `${what}: ${steps[k - 1]} (line ${at[k - 1]}) before ${steps[k]} (line ${at[k]})`);
     return at;
   }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
