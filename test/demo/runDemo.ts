@@ -1,175 +1,194 @@
 import { heartbeatDaemon, heartlineDaemon, type ClusterDaemon } from '../lib/ClusterDaemon.js';
-import type { LabNode } from '../lib/LabNode.js';
-import { installLsbService, isLsbServiceRunning, lsbOverlaps, lsbRuns, readLsbEvents, type NodeCrash } from '../lib/LsbFixtures.js';
 import { NetnsLab } from '../lib/NetnsLab.js';
-import { waitUntil } from '../lib/waitUntil.js';
-import { BCAST_GROUP_DEADTIME_MS, writeBcastGroupConfig } from '../lib/writeBcastGroupConfig.js';
+import { waitStable } from '../lib/standbyWhenStable.js';
+import type { WebAttempt } from '../lib/WebAttempt.js';
+import { WebCluster } from '../lib/WebCluster.js';
 
-// `npm run demo`: a two-node cluster on this machine, in network namespaces. node1 runs Heartline,
-// node2 the real heartbeat 3.0.6; one ha.cf (bcast, sha1, keepalive 200 ms, deadtime 1 s,
-// auto_failback on) serves both. haresources gives each node a group: node1's a virtual IP (added by
-// Heartline's agent-ipaddr over netlink on node1, by heartbeat's resource.d/IPaddr script on node2)
-// and real LSB services, node2's an LSB service
-// (test/fixtures/lsb/hlsvc: a daemon process, a pid file, start/stop/status). The demo cuts the
-// power of each node in turn: the survivor takes the group, the group comes home when the node is
-// back; then an admin moves everything with `ha standby` and back with `ha takeover`.
+// `npm run demo`: the seed's web cluster on this machine, in network namespaces. node1 runs
+// Heartline, node2 the real heartbeat 3.0.6; one ha.cf (bcast, sha1, keepalive 200 ms, deadtime 1 s,
+// auto_failback on) and one haresources line serve both: `node1 VIP apache::/etc/ha.d/web/httpd.conf`
+// (the VIP, then apache, each node with its own site behind that path, its page naming the node).
+// On node1 Heartline's own agents run the group (agent-ipaddr over netlink, agent-apache) and its
+// resource monitoring watches apache (heartline.cf: every 2 s, one restart in place per 10 min);
+// on node2 heartbeat runs its IPaddr and apache scripts. A client on the bridge fetches
+// http://VIP/ every 50 ms and the demo prints, live, which node answers. Then: node1's power cut and
+// heartbeat's takeover, the failback, an apache crash healed by monitoring, a second one that
+// monitoring hands to heartbeat, and `ha takeover` to bring the site home.
 
-/** node1's group starts with a virtual IP: agent-ipaddr on Heartline's node, heartbeat's IPaddr script on heartbeat's. */
-const VIP = '10.213.0.100';
-const GROUPS: Readonly<Record<string, readonly string[]>> = { node1: ['web', 'webcache'], node2: ['db'] };
-const SERVICES = Object.values(GROUPS).flat();
+const KEEPALIVE = '200ms';
+const DEADTIME = '1';
+const HEARTLINE_CF = 'monitor apache interval=2s restarts=1 window=10min\n';
 
 const t0 = performance.now();
-const stamp = (): string => `[${((performance.now() - t0) / 1000).toFixed(2).padStart(6)} s]`;
+const stamp = (at = performance.now()): string => `[${((at - t0) / 1000).toFixed(2).padStart(6)} s]`;
 const say = (text: string): void => console.log(`${stamp()} ${text}`);
 const rows: Array<[string, string]> = [];
-const ms = (from: number, to: number): string => `${Math.round(to - from)} ms`;
+const ms = (value: number): string => `${Math.round(value)} ms`;
 
 export async function runDemo(): Promise<void> {
-  say('building a 2-node lab: a bridge and two network namespaces, 10.213.0.11-12 on hleth0');
+  say('building a 2-node lab: a bridge and two network namespaces, 10.213.0.11-12 on hleth0, a web client at 10.213.0.250');
   const lab = await NetnsLab.create({ nodes: 2 });
   const daemons: [ClusterDaemon, ClusterDaemon] = [heartlineDaemon(lab.node(1)), heartbeatDaemon(lab.node(2))];
-  const crashes: NodeCrash[] = [];
+  const [hl, hb] = daemons;
+  let web: WebCluster | undefined;
+  let live: LiveView | undefined;
   let interrupted = false;
   const onSignal = (): void => {
     interrupted = true;
     say('interrupted: tearing the lab down');
+    live?.stop();
     for (const d of daemons) d.close();
-    void lab.destroy().then(() => process.exit(130));
+    void (web?.close() ?? Promise.resolve()).then(() => lab.destroy()).then(() => process.exit(130));
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const haresources = `node1 ${VIP}/24/hleth0 ${GROUPS['node1']!.join(' ')}\nnode2 ${GROUPS['node2']!.join(' ')}\n`;
-    writeBcastGroupConfig(lab, { haresources, autoFailback: 'on' });
-    for (const node of lab.nodes) {
-      for (const service of SERVICES) installLsbService(node, service);
-    }
-    say(`ha.cf on both nodes: bcast hleth0, keepalive 200ms, deadtime ${BCAST_GROUP_DEADTIME_MS}ms, auto_failback on, sha1 authkeys`);
-    say(`haresources: ${haresources.trim().split('\n').join(' | ')}   (LSB services in each node's /etc/init.d; the VIP through agent-ipaddr on node1, heartbeat's IPaddr script on node2)`);
+    web = await WebCluster.create(lab, daemons, {
+      listen: ['vip', 'vip'],
+      vipForm: 'with-interface',
+      keepalive: KEEPALIVE,
+      deadtime: DEADTIME,
+      heartlineCf: HEARTLINE_CF,
+    });
+    const { client } = web;
+    say(`haresources on both nodes: ${web.haresources.trim()}`);
+    say(`ha.cf: bcast hleth0, keepalive ${KEEPALIVE}, deadtime ${DEADTIME} s, auto_failback on; heartline.cf (Heartline only): ${HEARTLINE_CF.trim()}`);
+    live = new LiveView(web);
+    live.start();
+
     say('starting: node1 = Heartline (ha start), node2 = heartbeat 3.0.6');
-    let at = performance.now();
+    let since = client.mark();
     await Promise.all(daemons.map((d) => d.start()));
-    await placed(lab.nodes, { node1: 'node1', node2: 'node2' }, 'each node to run its own group');
-    rows.push(['cluster up, each node running its own group', ms(at, performance.now())]);
-    say('  (both started together, so each waited heartbeat\'s 10 s RQSTDELAY for the other to settle first)');
-    await showPlacement(lab.nodes);
+    const first = await client.waitForServer('node1', { sinceMs: since, timeoutMs: 40_000 });
+    rows.push(['first page from node1 after both started (heartbeat\'s 10 s RQSTDELAY included)', ms(first.endedMs - since)]);
+    await waitStable(daemons);
 
-    for (const [victim, survivor] of [[0, 1], [1, 0]] as const) {
-      const down = daemons[victim];
-      const up = daemons[survivor];
-      const who = (d: ClusterDaemon): string => `${d.node.name} (${d.kind})`;
-      const members = [...(down.node.name === 'node1' ? [VIP] : []), ...GROUPS[down.node.name]!];
-      const group = members.join(' ');
-      const home = { node1: 'node1', node2: 'node2' };
+    say('POWER CUT on node1 (Heartline): every process of the node dies, apache and the VIP with it');
+    let mark = hb.log.mark();
+    since = client.mark();
+    const cutAt = await lab.node(1).crash();
+    const dead = await hb.log.waitFor(/node node1: is dead/, { from: mark, timeoutMs: 15_000 });
+    say(`  heartbeat on node2 logged "node node1: is dead" ${ms(dead.seenAtMs - cutAt)} after the cut`);
+    const taken = await client.waitForServer('node2', { sinceMs: since, timeoutMs: 30_000 });
+    await client.waitAnswered(taken.seq);
+    const cutOutage = client.outage(cutAt, 'node2');
+    rows.push(['power cut of node1: heartbeat declares it dead', ms(dead.seenAtMs - cutAt)]);
+    rows.push(['power cut of node1 → page from node2 (heartbeat\'s IPaddr + apache)', ms(cutOutage?.durationMs ?? taken.endedMs - cutAt)]);
+    await waitStable([hb]);
 
-      say(`POWER CUT on ${who(down)}: every process of the node dies, its services with it`);
-      const mark = up.log.mark();
-      const cutAt = await down.node.crash();
-      crashes.push({ host: down.node.name, atMs: performance.timeOrigin + cutAt });
-      const dead = await up.log.waitFor(new RegExp(`node ${down.node.name}: is dead`), { from: mark, timeoutMs: 15_000 });
-      say(`  ${who(up)} logged "node ${down.node.name}: is dead" ${ms(cutAt, dead.seenAtMs)} after the power cut`);
-      await placed(lab.nodes, { ...home, [down.node.name]: up.node.name }, `${up.node.name} to take over ${group}`);
-      const takenAt = lastStartOf(up.node, GROUPS[down.node.name]!);
-      say(`  ${who(up)} started ${group} (in haresources order) ${ms(dead.seenAtMs, takenAt)} after declaring it dead`);
-      rows.push([`${who(up)} detects ${down.node.name}'s death`, ms(cutAt, dead.seenAtMs)]);
-      rows.push([`${who(up)} runs ${group} after the death`, ms(dead.seenAtMs, takenAt)]);
-      await showPlacement(lab.nodes);
+    say('POWER BACK on node1, Heartline started: auto_failback brings the site home (node2 stops apache, then the VIP; node1 adds the VIP, then starts apache)');
+    since = client.mark();
+    await lab.node(1).boot();
+    await hl.start();
+    const back = await client.waitForServer('node1', { sinceMs: since, timeoutMs: 40_000 });
+    await client.waitAnswered(back.seq);
+    const failback = client.unavailabilityWindows(since).reduce((sum, w) => sum + w.durationMs, 0);
+    rows.push(['failback to node1: time without a page', ms(failback)]);
+    await waitStable(daemons);
 
-      say(`POWER BACK on ${down.node.name}, ${down.kind} started: auto_failback brings ${group} home`);
-      at = performance.now();
-      await down.node.boot();
-      await down.start();
-      await placed(lab.nodes, home, `${group} to fail back to ${down.node.name}`);
-      rows.push([`${group} back on ${down.node.name} after its boot`, ms(at, performance.now())]);
-      say(`  ${up.node.name} stopped ${[...members].reverse().join(', ')} (right to left), then ${down.node.name} started ${members.join(', ')}`);
-    }
+    say('APACHE CRASH on node1: kill -9 of every apache process (heartbeat alone would never notice)');
+    mark = hl.log.mark();
+    const healed = await outageOf(web, () => web!.site(1).crash(), 'node1');
+    const restart = hl.log.find(/WARN: Restarting \S+ of resource group \S+ in place/, mark);
+    say(`  Heartline's monitoring saw it and restarted apache in place${restart === undefined ? '' : `: "${restart.text.replace(/^.*WARN: /, '')}"`}`);
+    rows.push(['apache crash on node1 → page again (monitoring, every 2 s)', ms(healed)]);
+    await waitStable(daemons);
 
-    const [hl, hb] = daemons;
-    say('ADMIN: `ha standby all` on node1 hands both groups to heartbeat on node2');
-    at = performance.now();
-    await retryWhileInTransition(() => hl.standby('all'));
-    await placed(lab.nodes, { node1: 'node2', node2: 'node2' }, 'everything on node2');
-    rows.push(['ha standby all (node1 -> node2)', ms(at, performance.now())]);
-    await showPlacement(lab.nodes);
-    say('ADMIN: `ha takeover local` on node1: heartbeat runs hb_standby foreign and hands node1 its group back');
-    at = performance.now();
-    await retryWhileInTransition(() => hl.takeover('local'));
-    await placed(lab.nodes, { node1: 'node1', node2: 'node2' }, 'each group at home');
-    rows.push(['ha takeover local (node2 -> node1)', ms(at, performance.now())]);
-    await showPlacement(lab.nodes);
+    say('APACHE CRASH on node1 again, its one restart in 10 min already used: Heartline hands the group to heartbeat (hb_standby\'s protocol)');
+    mark = hl.log.mark();
+    const handedOver = await outageOf(web, () => web!.site(1).crash(), 'node2');
+    const handover = hl.log.find(/CRIT: MONITOR_HANDOVER: .*/, mark);
+    if (handover !== undefined) say(`  ${handover.text.replace(/^.*CRIT: /, '')}`);
+    rows.push(['second apache crash → page from node2 (monitoring hand-over)', ms(handedOver)]);
+    await waitStable(daemons);
 
-    const overlaps = lsbOverlaps(lsbRuns(lab.nodes.flatMap((n) => readLsbEvents(n)), crashes));
-    say(overlaps.length === 0 ? 'checked from the services\' own logs: no service ever ran on both nodes at once' : `OVERLAP: ${JSON.stringify(overlaps)}`);
+    say('ADMIN: `ha takeover local` on node1 (apache fixed): heartbeat hands the site back');
+    since = client.mark();
+    await hl.takeover('local');
+    const home = await client.waitForServer('node1', { sinceMs: since, timeoutMs: 30_000 });
+    await client.waitAnswered(home.seq);
+    rows.push(['ha takeover local: time without a page', ms(client.unavailabilityWindows(since).reduce((sum, w) => sum + w.durationMs, 0))]);
+    live.stop();
 
-    say('graceful stop of heartbeat on node2 (SIGTERM): it releases db, node1 takes it at once');
-    at = performance.now();
-    await hb.stop();
-    await placed(lab.nodes, { node1: 'node1', node2: 'node1' }, 'node1 to run db after node2 left');
-    rows.push(['db on node1 after heartbeat stopped on node2', ms(at, performance.now())]);
-
-    console.log(`\nSummary (keepalive 200 ms, deadtime ${BCAST_GROUP_DEADTIME_MS} ms; a node is declared dead deadtime after its last heartbeat):`);
+    const served = client.servers(0);
+    say(`the client saw the page from: ${served.join(' → ')} (${client.attempts.length} requests)`);
+    console.log(`\nSummary (keepalive ${KEEPALIVE}, deadtime ${DEADTIME} s; the client fetches http://${web.vip}/ every 50 ms):`);
     const width = Math.max(...rows.map(([k]) => k.length));
     for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
-    if (overlaps.length > 0) throw new Error('a service ran on both nodes at once');
   } finally {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
+    live?.stop();
     if (!interrupted) {
       for (const d of daemons) await d.stop().catch(() => undefined);
       for (const d of daemons) d.close();
+      await web?.close();
       await lab.destroy();
       say('lab torn down: namespaces deleted, processes gone');
     }
   }
 }
 
-/** Waits until every group runs on exactly the node given for its owner (and nowhere else). */
-async function placed(nodes: readonly LabNode[], hostOf: Readonly<Record<string, string>>, what: string): Promise<void> {
-  await waitUntil(what, async () => {
-    for (const node of nodes) if ((await hasVip(node)) !== (node.name === hostOf['node1'])) return undefined;
-    for (const [owner, services] of Object.entries(GROUPS)) {
-      for (const service of services) {
-        for (const node of nodes) {
-          if ((await isLsbServiceRunning(node, service)) !== (node.name === hostOf[owner])) return undefined;
-        }
-      }
-    }
-    return true;
-  }, { timeoutMs: 30_000, intervalMs: 50 });
+/** Runs `fault`, waits for a page from `by`, and returns the time without one (last page before → first after). */
+async function outageOf(web: WebCluster, fault: () => Promise<number>, by: string): Promise<number> {
+  const since = web.client.mark();
+  const at = await fault();
+  const served = await web.client.waitForServer(by, { sinceMs: since, timeoutMs: 40_000 });
+  await web.client.waitAnswered(served.seq);
+  return web.client.outage(at, by)?.durationMs ?? served.endedMs - at;
 }
 
-/** Whether the virtual IP is on the node's interface (`ip -o addr`, in the node's namespace). */
-async function hasVip(node: LabNode): Promise<boolean> {
-  // A node without power holds nothing, whatever its (down) interface still lists.
-  if (!node.running) return false;
-  const { stdout } = await node.netExec('ip', ['-o', '-4', 'addr', 'show', 'dev', node.iface]);
-  return stdout.includes(` ${VIP}/`);
-}
+/**
+ * Prints, as it happens, every change of who answers the client: pages from a node, or requests
+ * without a page (their errors named). Requests are taken in the order they went out, each once
+ * all before it came back, so a late timeout does not interleave with the pages after it.
+ */
+class LiveView {
+  private timer: NodeJS.Timeout | undefined;
+  private next = 0;
+  private current: string | undefined;
+  private count = 0;
+  private readonly errors = new Set<string>();
 
-async function showPlacement(nodes: readonly LabNode[]): Promise<void> {
-  for (const node of nodes) {
-    const running: string[] = (await hasVip(node)) ? [`VIP ${VIP}`] : [];
-    for (const service of SERVICES) if (await isLsbServiceRunning(node, service)) running.push(service);
-    say(`  ${node.name} runs: ${running.length === 0 ? '(nothing)' : running.join(' ')}`);
+  constructor(private readonly web: WebCluster) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.show(), 100);
   }
-}
 
-/** performance.now() time of the last start among `services` on `node`. */
-function lastStartOf(node: LabNode, services: readonly string[]): number {
-  const starts = readLsbEvents(node).filter((e) => e.kind === 'start' && services.includes(e.service));
-  return (starts.at(-1)?.atMs ?? performance.timeOrigin) - performance.timeOrigin;
-}
+  stop(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+    this.show();
+  }
 
-/** Standby needs both sides stable: a request made right after a move is refused; retry it. */
-async function retryWhileInTransition(request: () => Promise<void>): Promise<void> {
-  await waitUntil('the standby request to be accepted', async () => {
-    try {
-      await request();
-      return true;
-    } catch (error) {
-      if (/transition|flux/.test(String(error))) return undefined;
-      throw error;
+  private show(): void {
+    const bySeq = new Map(this.web.client.attempts.map((a) => [a.seq, a]));
+    for (let attempt = bySeq.get(this.next); attempt !== undefined; attempt = bySeq.get(this.next)) {
+      this.take(attempt);
+      this.next++;
     }
-  }, { timeoutMs: 20_000, intervalMs: 250 });
+  }
+
+  private take(attempt: WebAttempt): void {
+    const what = attempt.servedBy === undefined ? 'no page' : `page from ${attempt.servedBy}`;
+    if (what === this.current) {
+      this.count++;
+      if (attempt.error !== undefined) this.errors.add(attempt.error);
+      return;
+    }
+    const before = this.current === undefined ? '' : ` (after ${this.describe()})`;
+    console.log(`${stamp(attempt.startedMs)}     client: ${what}${before}`);
+    this.current = what;
+    this.count = 1;
+    this.errors.clear();
+    if (attempt.error !== undefined) this.errors.add(attempt.error);
+  }
+
+  /** The run of answers that just ended: `21 pages from node1`, `19 requests without a page (ECONNREFUSED)`. */
+  private describe(): string {
+    const n = this.count;
+    if (this.current !== 'no page') return `${n} page${n === 1 ? '' : 's'} ${this.current?.replace(/^page /, '') ?? ''}`;
+    return `${n} request${n === 1 ? '' : 's'} without a page (${[...this.errors].join(', ')})`;
+  }
 }

@@ -96,6 +96,21 @@ export class NodeApacheSite {
     });
   }
 
+  /** `kill -9` of every apache process of this site (an apache crash); returns when it was sent (performance.now()). */
+  async crash(): Promise<number> {
+    const pids = await this.apaches();
+    if (pids.length === 0) throw new Error(`${this.node.name}: no apache of ${this.configFile} to kill`);
+    const at = performance.now();
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone with its parent
+      }
+    }
+    return at;
+  }
+
   private config(): string[] {
     return [
       `# ${this.node.name}'s web site, written by the Heartline test harness (NodeApacheSite)`,

@@ -155,7 +155,7 @@ export class WebScenario {
     const since = web.client.mark();
     await web.client.waitForServer(node, { sinceMs: since, timeoutMs: 5_000 });
     const mark = daemon.log.mark();
-    const killedAt = await this.killApache(holder);
+    const killedAt = await web.site(holder).crash();
     await daemon.log.waitFor(new RegExp(`ERROR: MONITOR_FAILED: ${escape(web.site(holder).resource)} of resource group \\S+ is not running`), { from: mark, timeoutMs: 15_000 });
     await daemon.log.waitFor(/WARN: Restarting \S+ of resource group \S+ in place \(restart 1 of/, { from: mark, timeoutMs: 5_000 });
     await daemon.log.waitFor(/Resource group \S+ runs again after the restart of apache::/, { from: mark, timeoutMs: 20_000 });
@@ -180,7 +180,7 @@ export class WebScenario {
     const since = web.client.mark();
     await web.client.waitForServer(`node${holder}`, { sinceMs: since, timeoutMs: 5_000 });
     const mark = daemon.log.mark();
-    const killedAt = await this.killApache(holder);
+    const killedAt = await web.site(holder).crash();
     await daemon.log.waitFor(/CRIT: MONITOR_HANDOVER: resource group \S+ goes to the peer \(standby \[(local|foreign)\]\): apache::\S+ failed again after 1 restart/, {
       from: mark,
       timeoutMs: 15_000,
@@ -193,21 +193,6 @@ export class WebScenario {
     assert.ok(outage !== undefined, web.client.describe(since));
     this.note(`apache killed again on node${holder}: the group went to node${peer}, no page for ${Math.round(outage.durationMs)} ms`);
     return outage;
-  }
-
-  /** SIGKILL to every apache process of the node's site; returns when it was sent (performance.now()). */
-  private async killApache(i: 1 | 2): Promise<number> {
-    const pids = await this.web.site(i).apaches();
-    assert.ok(pids.length > 0, `apache runs on node${i}`);
-    const at = performance.now();
-    for (const pid of pids) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone with its parent
-      }
-    }
-    return at;
   }
 
   /** The daemon's log lines since `mark`. */
