@@ -96,17 +96,25 @@ export class NodeApacheSite {
     });
   }
 
-  /** `kill -9` of every apache process of this site (an apache crash); returns when it was sent (performance.now()). */
+  /**
+   * `kill -9` of every apache process of this site (an apache crash), again until none is left: a
+   * worker forked while the first list was read would keep serving. Returns when the first signal
+   * was sent (performance.now()).
+   */
   async crash(): Promise<number> {
-    const pids = await this.apaches();
+    let pids = await this.apaches();
     if (pids.length === 0) throw new Error(`${this.node.name}: no apache of ${this.configFile} to kill`);
     const at = performance.now();
-    for (const pid of pids) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone with its parent
+    for (let round = 0; pids.length > 0; round++) {
+      if (round === 20) throw new Error(`${this.node.name}: apache processes ${pids.join(' ')} survive kill -9`);
+      for (const pid of pids) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone with its parent
+        }
       }
+      pids = await this.apaches();
     }
     return at;
   }
