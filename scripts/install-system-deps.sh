@@ -5,7 +5,10 @@ set -euo pipefail
 # resource-agents (a dependency of heartbeat too) has send_arp and send_ua, which agent-ipaddr runs for gratuitous
 # ARPs; iputils-arping its duplicate-address probe (and the ARP fallback). apache2 is what agent-apache's tests
 # start, each in a network namespace of its own with a private config: never in the root namespace.
-packages=(heartbeat resource-agents socat tcpdump iproute2 iputils-ping iputils-arping nftables procps psmisc apache2)
+# systemd brings systemd-notify (the daemon's READY=1 under Type=notify) and systemd-analyze (the unit's check);
+# python3 plays systemd's notify socket in the reload test (Node cannot bind a UNIX datagram socket).
+# passwd has useradd/groupadd, with which the control socket test makes its users (runuser: util-linux, essential).
+packages=(heartbeat resource-agents socat tcpdump iproute2 iputils-ping iputils-arping nftables procps psmisc apache2 systemd python3 passwd)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

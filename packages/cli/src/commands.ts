@@ -14,6 +14,7 @@ import { StatusListhblinks } from './commands/status/StatusListhblinks.js';
 import { Standby } from './commands/standby/Standby.js';
 import { Takeover } from './commands/standby/Takeover.js';
 import { PluginsList } from './commands/plugins/PluginsList.js';
+import { SystemdUnit } from './commands/systemd/SystemdUnit.js';
 
 /** Every command of `ha`, by id (oclif's explicit command strategy: no directory scanning). */
 export const commands = {
@@ -33,4 +34,5 @@ export const commands = {
   standby: Standby,
   takeover: Takeover,
   plugins: PluginsList,
+  'systemd:unit': SystemdUnit,
 };

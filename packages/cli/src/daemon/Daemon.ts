@@ -10,31 +10,49 @@ import {
   SystemClock,
   createLogSinks,
   formatIssue,
-  loadConfigDir,
+  isHaError,
   resolveNodeName,
   validateResources,
   type ConfigDir,
+  type HaCf,
   type LogSink,
   type Logger,
   type ResourceLayerOptions,
 } from '@heartline/core';
 import { ControlServer } from './ControlServer.js';
 import type { DaemonOptions } from './DaemonOptions.js';
-import { daemonDefaults } from './daemonDefaults.js';
+import { PidLock } from './PidLock.js';
+import { formatReloadChange } from './reload/formatReloadChange.js';
+import { formatReloadSummary } from './reload/formatReloadSummary.js';
+import { planReload } from './reload/planReload.js';
+import { readRunningConfig } from './reload/readRunningConfig.js';
+import type { ReloadChange } from './reload/ReloadChange.js';
+import type { RunningConfig } from './reload/RunningConfig.js';
 import { StderrSink } from './StderrSink.js';
+import { stderrIsJournal } from './stderrIsJournal.js';
+import { SwappableSinks } from './SwappableSinks.js';
+import { SystemdNotifier } from './SystemdNotifier.js';
 
 /**
- * `ha start` in the foreground: configuration, logging (ha.cf's targets plus stderr), the node,
- * the control socket, and the signals. SIGTERM/SIGINT make the graceful leave heartbeat makes and
- * resolve `finished`; a second signal during it stops at once. "No local heartbeat" restarts the
- * node with a new generation, as heartbeat restarts itself.
+ * `ha start` in the foreground: the pid file, configuration, logging (ha.cf's targets plus stderr),
+ * the node, the control socket, and the signals. SIGTERM/SIGINT make the graceful leave heartbeat
+ * makes and resolve `finished`; a second signal during it stops at once. SIGHUP reloads the
+ * configuration (what can change at runtime is applied, the rest refused, a file with errors
+ * changes nothing). "No local heartbeat" restarts the node with a new generation, as heartbeat
+ * restarts itself. Under systemd (Type=notify) it reports READY=1 once the node is in service.
  */
 export class Daemon {
   private readonly clock = new SystemClock();
   private node: ClusterNode | undefined;
   private control: ControlServer | undefined;
-  private sinks: LogSink[] = [];
+  private readonly sinks = new SwappableSinks([]);
   private logger: Logger | undefined;
+  private running: RunningConfig | undefined;
+  private lock: PidLock | undefined;
+  private readonly notifier = new SystemdNotifier();
+  private readonly journal = stderrIsJournal();
+  private reloads: Promise<void> = Promise.resolve();
+  private readyAnnounced = false;
   private stopRequested = false;
   private resolveFinished: (() => void) | undefined;
   private readonly removeSignals: Array<() => void> = [];
@@ -48,30 +66,58 @@ export class Daemon {
   async start(): Promise<void> {
     const o = this.options;
     const nodeName = resolveNodeName({ explicit: o.nodeName, configDir: o.configDir });
-    const config = await loadConfigDir(o.configDir);
-    const authKeys = this.checkConfig(config);
-    const pid = process.pid;
-    this.sinks = [
-      ...createLogSinks(config.haCf, { clock: this.clock, pid, onProblem: (m) => o.stderr(`${m}\n`) }),
-      new StderrSink({ syslogFormat: true, hostname: hostname(), entity: 'heartbeat', pid }, config.haCf.debug > 0),
-    ];
-    const logger = new StructuredLogger(this.sinks, this.clock);
-    this.logger = logger;
-    logger.info('**************************');
-    logger.info(`Configuration validated. Starting Heartline ${o.version} (heartbeat 3.0.6 protocol) as node ${nodeName}`);
-    const transports = new PluginTransportRegistry(o.plugins);
-    const resources = await this.resourceLayer(config, logger);
-    const makeNode = () =>
-      new ClusterNode({ nodeName, haCf: config.haCf, authKeys, transports, clock: this.clock, logger, stateDir: o.stateDir, pid, resources });
-    this.control = new ControlServer(join(o.runDir, daemonDefaults.socketName), (query) => this.answer(query));
+    // SIGHUP would end the process by default: until the node runs, a reload waits for it.
+    this.trap('SIGHUP', () => this.requestReload());
+    let replacedPid: number | undefined;
     try {
-      await this.control.listen();
-      await this.startNode(makeNode);
+      this.lock = new PidLock(join(o.runDir, PidLock.fileName));
+      replacedPid = this.lock.acquire();
+    } catch (error) {
+      this.lock = undefined;
+      await this.release();
+      throw error;
+    }
+    try {
+      await this.startLocked(nodeName, replacedPid);
     } catch (error) {
       await this.release();
       throw error;
     }
     this.trapSignals();
+  }
+
+  private async startLocked(nodeName: string, replacedPid: number | undefined): Promise<void> {
+    const o = this.options;
+    const { config, running } = await readRunningConfig(o.configDir, o.plugins);
+    this.checkConfig(config);
+    if (running === undefined) throw new HaError('DAEMON_CONFIG_INVALID', `${config.dir}: no usable configuration`);
+    this.running = running;
+    const pid = process.pid;
+    await this.sinks.replace(this.makeSinks(config.haCf));
+    const logger = new StructuredLogger([this.sinks], this.clock);
+    this.logger = logger;
+    logger.info('**************************');
+    logger.info(`Configuration validated. Starting Heartline ${o.version} (heartbeat 3.0.6 protocol) as node ${nodeName}`);
+    if (replacedPid !== undefined) logger.info(`Took over the pid file of pid ${replacedPid}, which no longer runs`);
+    const transports = new PluginTransportRegistry(o.plugins);
+    const resources = await this.resourceLayer(config, logger);
+    // A restart after a partition takes what reloads applied since the start.
+    const makeNode = () => {
+      const now = this.running ?? running;
+      return new ClusterNode({ nodeName, haCf: now.haCf, authKeys: now.authKeys, transports, clock: this.clock, logger, stateDir: o.stateDir, pid, resources });
+    };
+    this.control = new ControlServer(o.runDir, (query) => this.answer(query), logger);
+    await this.control.listen();
+    await this.startNode(makeNode);
+  }
+
+  /** ha.cf's log targets, and stderr (without its own time and host under journald, which adds them). */
+  private makeSinks(haCf: HaCf): LogSink[] {
+    const pid = process.pid;
+    return [
+      ...createLogSinks(haCf, { clock: this.clock, pid, onProblem: (m) => this.options.stderr(`${m}\n`) }),
+      new StderrSink({ syslogFormat: true, hostname: hostname(), entity: 'heartbeat', pid }, haCf.debug > 0, undefined, this.journal),
+    ];
   }
 
   private async startNode(makeNode: () => ClusterNode): Promise<void> {
@@ -89,6 +135,18 @@ export class Daemon {
       void this.restartNode(node, makeNode, delayMs).catch((error: unknown) => this.fail(error));
     });
     await node.start();
+    if (!this.readyAnnounced) {
+      this.readyAnnounced = true;
+      void node.ready.then(() => this.tellSystemd('ready'));
+    }
+  }
+
+  /** READY=1 once the node first is in service, STOPPING=1 when the leave begins; a failure is logged. */
+  private async tellSystemd(what: 'ready' | 'stopping'): Promise<void> {
+    if (!this.notifier.enabled) return;
+    const problem = what === 'ready' ? await this.notifier.ready() : await this.notifier.stopping();
+    if (problem === undefined) this.logger?.info(`Told systemd ${what === 'ready' ? 'READY=1' : 'STOPPING=1'}`);
+    else this.logger?.error(`${problem.code}: ${problem.message}; hint: ${problem.hint}`);
   }
 
   /** cause_shutdown_restart + restart_heartbeat: release and leave, wait until peers noticed, start anew. */
@@ -106,7 +164,59 @@ export class Daemon {
     await this.startNode(makeNode);
   }
 
+  /** SIGHUP: reloads run one after the other, each after the node started. */
+  private requestReload(): void {
+    this.reloads = this.reloads
+      .then(() => this.reload())
+      .catch((error: unknown) => {
+        const text = isHaError(error) ? `${error.code}: ${error.message}` : (error as Error).message;
+        this.logger?.error(`Reload refused: ${text}; the running configuration is kept (RELOAD_CONFIG_INVALID)`);
+      });
+  }
 
+  /**
+   * Re-reads the four files and the plugin list. A file with errors refuses the whole reload; what
+   * can change while the node runs is applied, each refused directive gets its line, and a summary
+   * line ends it. Nothing here stops the node or a group.
+   */
+  private async reload(): Promise<void> {
+    const current = this.running;
+    const logger = this.logger;
+    if (current === undefined || logger === undefined || this.stopRequested) return;
+    logger.info(`Reload requested (SIGHUP): re-reading ${this.options.configDir}`);
+    const extra: ReloadChange[] = [];
+    let plugins = current.plugins;
+    try {
+      plugins = (await this.options.loadPlugins?.()) ?? current.plugins;
+    } catch (error) {
+      extra.push({ directive: 'plugins', outcome: 'refused', detail: `${(error as Error).message}; plugins are loaded at start`, where: undefined });
+    }
+    const { config, running: loaded } = await readRunningConfig(this.options.configDir, plugins);
+    for (const issue of config.issues) {
+      const line = formatIssue(issue).replace(/\n\s*/g, ' ');
+      if (issue.severity === 'error') logger.error(line);
+      else logger.warn(line);
+    }
+    if (loaded === undefined || this.stopRequested) {
+      const errors = config.issues.filter((i) => i.severity === 'error').length;
+      const why = loaded === undefined ? `${errors} error(s) in ${config.dir}${config.authKeys === undefined ? ', no usable authkeys' : ''}` : 'the node is stopping';
+      logger.error(`Reload refused: ${why}; the running configuration is kept (RELOAD_CONFIG_INVALID)`);
+      return;
+    }
+    const plan = planReload(current, loaded);
+    // First what can throw (keys that cannot sign), so that a failure leaves everything as it was.
+    if (plan.rekey) this.node?.rekey(plan.next.authKeys);
+    if (plan.relog) await this.sinks.replace(this.makeSinks(plan.next.haCf));
+    const { keepaliveMs, deadtimeMs, warntimeMs } = plan.next.haCf;
+    if (plan.retime) this.node?.retime({ keepaliveMs, deadtimeMs, warntimeMs });
+    this.running = plan.next;
+    const changes = [...plan.changes, ...extra];
+    for (const change of changes) {
+      if (change.outcome === 'refused') logger.warn(formatReloadChange(change));
+      else logger.info(formatReloadChange(change));
+    }
+    logger.info(formatReloadSummary(changes));
+  }
 
   /** The graceful leave, then everything closes; a second call during it halts at once. */
   async stop(): Promise<void> {
@@ -117,6 +227,7 @@ export class Daemon {
       return;
     }
     this.stopRequested = true;
+    void this.tellSystemd('stopping');
     try {
       await this.node?.stop();
     } finally {
@@ -180,12 +291,15 @@ export class Daemon {
 
   private trapSignals(): void {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      const handler = (): void => {
+      this.trap(signal, () => {
         void this.stop().catch((error: unknown) => this.fail(error));
-      };
-      process.on(signal, handler);
-      this.removeSignals.push(() => process.off(signal, handler));
+      });
     }
+  }
+
+  private trap(signal: NodeJS.Signals, handler: () => void): void {
+    process.on(signal, handler);
+    this.removeSignals.push(() => process.off(signal, handler));
   }
 
   private fail(error: unknown): void {
@@ -198,7 +312,9 @@ export class Daemon {
     for (const remove of this.removeSignals.splice(0)) remove();
     await this.control?.close();
     this.control = undefined;
-    for (const sink of this.sinks.splice(0)) await sink.close?.();
+    this.lock?.release();
+    this.lock = undefined;
+    await this.sinks.close();
     this.resolveFinished?.();
   }
 }

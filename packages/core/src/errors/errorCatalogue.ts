@@ -3,7 +3,7 @@
  * the two in step. Codes are never reused: retire a code by marking it, not by renaming another.
  *
  * exitCode follows sysexits where one fits: 64 usage, 65 bad data, 66 no input, 69 unavailable,
- * 70 internal, 73 cannot create, 74 I/O, 77 permission, 78 configuration.
+ * 70 internal, 73 cannot create, 74 I/O, 76 protocol, 77 permission, 78 configuration.
  */
 export interface ErrorSpec {
   readonly summary: string;
@@ -427,7 +427,7 @@ export const errorCatalogue = {
   DAEMON_ALREADY_RUNNING: {
     summary: 'A Heartline daemon already runs with this run directory',
     exitCode: 69,
-    hint: 'Stop the running daemon (systemctl stop heartline, or SIGTERM), or give this one another --run-dir.',
+    hint: 'Stop the running daemon (systemctl stop heartline, or kill -TERM with the pid the message names), or give this one another --run-dir.',
   },
   DAEMON_CONTROL_SOCKET: {
     summary: 'The control socket cannot be created',
@@ -657,6 +657,45 @@ export const errorCatalogue = {
     summary: 'A standby or takeover request cannot be carried out now',
     exitCode: 69,
     hint: 'Use auto_failback on or off in ha.cf for standby; otherwise wait until ha status shows the resources stable and retry.',
+  },
+
+  // --- systemd, pid file and reload (issue 21) ---
+  DAEMON_PID_FILE: {
+    summary: 'The pid file in the run directory cannot be created or taken over',
+    exitCode: 73,
+    hint: 'Check that the run directory (default /run/heartline) is writable by the user running ha start, or pass --run-dir.',
+  },
+  RELOAD_CONFIG_INVALID: {
+    summary: 'A reload (SIGHUP) found errors in the configuration and applied none of it',
+    exitCode: 78,
+    hint: 'Fix the errors logged with their file and line (ha config check shows them too), then reload again: systemctl reload heartline.',
+  },
+  RELOAD_NEEDS_RESTART: {
+    summary: 'A configuration change cannot be applied while the node runs',
+    exitCode: 78,
+    hint: 'Restart the node for it (systemctl restart heartline, or ha start again after SIGTERM); its groups move to the peer meanwhile.',
+  },
+  SYSTEMD_NOTIFY_FAILED: {
+    summary: 'The daemon could not tell systemd its state (READY=1, STOPPING=1)',
+    exitCode: 69,
+    hint: 'Install systemd-notify (Debian package systemd), or run the unit with Type=simple instead of Type=notify.',
+  },
+  SYSTEMD_UNIT_MISSING: {
+    summary: 'The systemd unit shipped with Heartline cannot be read',
+    exitCode: 66,
+    hint: 'Reinstall @heartline/cli: its package holds systemd/heartline.service.',
+  },
+
+  // --- control socket access and protocol (issue 21) ---
+  CONTROL_PERMISSION_DENIED: {
+    summary: 'The control socket refused you: not root, or not in group haclient',
+    exitCode: 77,
+    hint: 'Ask (ha status) as root or as a member of group haclient; ha standby, ha takeover and every other command that changes the cluster need root.',
+  },
+  CONTROL_PROTOCOL_VERSION: {
+    summary: 'ha and the running daemon speak different control protocol versions',
+    exitCode: 76,
+    hint: 'Restart the daemon (systemctl restart heartline) so that it runs the same Heartline as this ha.',
   },
 } as const satisfies Record<string, ErrorSpec>;
 

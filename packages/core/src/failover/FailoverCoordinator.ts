@@ -111,6 +111,20 @@ export class FailoverCoordinator {
     return this.release.releaseAll();
   }
 
+  /**
+   * Calls `listener` once the initial resource acquisition is complete and the resource work it
+   * set off is done. heartbeat announces it a little early (when our own `resource` message says
+   * we hold our groups, while they may still be starting), so this also waits, checking every
+   * 100 ms, until no resource job runs: the groups this node took are started (or failed).
+   */
+  onInitialAcquisition(listener: () => void): void {
+    const whenIdle = (): void => {
+      if (this.rt.childCount === 0) listener();
+      else this.rt.later(100, whenIdle);
+    };
+    this.rt.onInitialAcquisition(whenIdle);
+  }
+
   /** Stops every timer: the node halted (crash, test end). Running jobs finish on their own. */
   close(): void {
     this.rt.close();

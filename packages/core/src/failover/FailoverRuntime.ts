@@ -49,6 +49,7 @@ export class FailoverRuntime {
   closed = false;
 
   private readonly groupListeners: Array<(group: HaResourceGroup, running: boolean) => void> = [];
+  private readonly acquisitionListeners: Array<() => void> = [];
   private readonly pending: Array<() => void> = [];
   private handling = false;
   private readonly timers = new Set<Timer>();
@@ -91,6 +92,13 @@ export class FailoverRuntime {
     if (this.initTakeoverAnnounced || !this.localTakeoverWorkDone || !this.foreignTakeoverWorkDone) return;
     this.log.info(`Initial resource acquisition complete (${reason})`);
     this.initTakeoverAnnounced = true;
+    for (const listener of this.acquisitionListeners.splice(0)) listener();
+  }
+
+  /** Hears once when "Initial resource acquisition complete" is announced (the daemon's readiness). */
+  onInitialAcquisition(listener: () => void): void {
+    if (this.initTakeoverAnnounced) listener();
+    else this.acquisitionListeners.push(listener);
   }
 
   later(delayMs: number, fn: () => void): void {

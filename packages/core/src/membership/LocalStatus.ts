@@ -9,6 +9,7 @@ import type { MembershipRuntime } from './MembershipRuntime.js';
  */
 export class LocalStatus {
   private boosts = 0;
+  private boostMs = 0;
 
   constructor(private readonly rt: MembershipRuntime) {}
 
@@ -38,6 +39,7 @@ export class LocalStatus {
   /** Announce a longer deadtime; the status goes out at once if it grows. */
   addDeadtime(incrementMs: number): void {
     const local = this.rt.local();
+    this.boostMs = Math.max(this.boostMs, incrementMs);
     const boosted = this.rt.timings.deadtimeMs + incrementMs;
     if (local.deadMs < boosted) {
       local.deadMs = boosted;
@@ -52,6 +54,13 @@ export class LocalStatus {
       this.rt.local().deadMs = this.rt.timings.deadtimeMs;
       this.send();
       this.boosts = 0;
+      this.boostMs = 0;
     }
+  }
+
+  /** The configured deadtime changed (a reload): announce it now, still boosted while a boost runs. */
+  retimed(): void {
+    this.rt.local().deadMs = this.rt.timings.deadtimeMs + (this.boosts > 0 ? this.boostMs : 0);
+    this.send();
   }
 }

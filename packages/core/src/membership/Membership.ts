@@ -34,7 +34,8 @@ export class Membership implements MembershipRuntime {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly floodLimiter: LogFloodLimiter;
-  readonly timings: MembershipTimings;
+  /** ha.cf's timings; a reload may change keepalive, deadtime and warntime (see retime). */
+  timings: MembershipTimings;
   readonly table: NodeTable;
   readonly history = new SendHistory();
   readonly gate: SequenceGate;
@@ -57,6 +58,7 @@ export class Membership implements MembershipRuntime {
   private readonly shutdownSequence: ShutdownSequence;
   private readonly listeners = new Set<(event: MembershipEvent) => void>();
   private readonly timers: Timer[] = [];
+  private keepaliveTimer: Timer | undefined;
   private readonly random: () => number;
   private seq = 0;
   private running = false;
@@ -72,7 +74,7 @@ export class Membership implements MembershipRuntime {
       return new NodeRecord({
         name,
         type,
-        deadMs: type === 'ping' ? options.deadpingMs : options.deadtimeMs,
+        deadMs: type === 'ping' ? this.timings.deadpingMs : this.timings.deadtimeMs,
         nowMs: this.clock.now(),
         ackTrigger: Math.floor(this.random() * K.ackMsgDiv),
         linkNames: type === 'ping' ? [] : linkNames,
@@ -161,7 +163,7 @@ export class Membership implements MembershipRuntime {
     this.timers.push(this.clock.setTimeout(() => this.status.popDeadtime(), K.startupDeadtimeBoostDurationMs));
     this.setLocalStatus('up');
     this.sendLocalStatus();
-    this.timers.push(this.clock.setInterval(() => this.sendLocalStatus(), this.timings.keepaliveMs));
+    this.armKeepalive();
     this.timers.push(
       this.clock.setTimeout(() => {
         this.flags.initDeadtimePassed = true;
@@ -173,9 +175,38 @@ export class Membership implements MembershipRuntime {
     this.liveness.rescheduleDeadline();
   }
 
+  /**
+   * A reload changed keepalive, deadtime or warntime. The new deadtime is announced (`dt`) at once,
+   * before a longer keepalive can make the next status late for a peer; peers not heard from yet
+   * take it as their timeout too (the others keep the `dt` they announce). A new keepalive re-arms
+   * the send interval from now.
+   */
+  retime(timings: Pick<MembershipTimings, 'keepaliveMs' | 'deadtimeMs' | 'warntimeMs'>): void {
+    const keepaliveChanged = timings.keepaliveMs !== this.timings.keepaliveMs;
+    this.timings = { ...this.timings, ...timings };
+    for (const node of this.table.all()) {
+      if (node !== this.localRecord && node.type === 'normal' && !node.anyPacketsYet) node.deadMs = timings.deadtimeMs;
+    }
+    if (!this.running) return;
+    this.status.retimed();
+    if (keepaliveChanged) this.armKeepalive();
+    this.livenessChanged();
+  }
+
+  private armKeepalive(): void {
+    const previous = this.keepaliveTimer;
+    if (previous !== undefined) {
+      previous.cancel();
+      this.timers.splice(this.timers.indexOf(previous), 1);
+    }
+    this.keepaliveTimer = this.clock.setInterval(() => this.sendLocalStatus(), this.timings.keepaliveMs);
+    this.timers.push(this.keepaliveTimer);
+  }
+
   /** Stops every timer at once, sending nothing: a crash, or the end of the graceful leave. */
   halt(): void {
     this.running = false;
+    this.keepaliveTimer = undefined;
     for (const timer of this.timers.splice(0)) timer.cancel();
     this.rexmit.cancelAll();
     this.nodeList.cancel();

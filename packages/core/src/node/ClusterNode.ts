@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { WireAuth } from '../auth/WireAuth.js';
+import type { AuthKeys } from '../config/AuthKeys.js';
+import type { HaCf } from '../config/HaCf.js';
 import { HaError } from '../errors/HaError.js';
 import { FailoverCoordinator } from '../failover/FailoverCoordinator.js';
 import type { MembershipEvent } from '../membership/MembershipEvent.js';
@@ -40,8 +42,20 @@ export class ClusterNode {
   private failover: FailoverCoordinator | undefined;
   private state: ClusterNodeStatus['state'] = 'stopped';
   private stopping: Promise<void> | undefined;
+  /** ha.cf's timings in force: the options' until a reload retimes the node. */
+  private timings: Pick<HaCf, 'keepaliveMs' | 'deadtimeMs' | 'warntimeMs'>;
+  private markReady: () => void = () => undefined;
+  /**
+   * Resolves once the node is in service: comm is up and, when it has resource groups, the initial
+   * resource acquisition is complete (heartbeat's "Initial resource acquisition complete") and the
+   * groups it took are started. Stays pending when the node stops before.
+   */
+  readonly ready = new Promise<void>((resolve) => {
+    this.markReady = resolve;
+  });
 
   constructor(private readonly options: ClusterNodeOptions) {
+    this.timings = { keepaliveMs: options.haCf.keepaliveMs, deadtimeMs: options.haCf.deadtimeMs, warntimeMs: options.haCf.warntimeMs };
     this.container = (options.parentContainer ?? rootContainer).createChildContainer();
     this.codec = new FrameCodec(new WireAuth(options.authKeys), options.haCf.msgfmt);
     this.badPackets = new BadPackets(options.logger, options.haCf.logBadpack, options.clock);
@@ -104,6 +118,13 @@ export class ClusterNode {
       this.member = member;
       this.container.register(nodeTokens.membership, { useValue: member });
       this.failover = this.startResourceLayer(member);
+      const failover = this.failover;
+      if (failover !== undefined && (this.options.resources?.groups.length ?? 0) > 0) failover.onInitialAcquisition(() => this.markReady());
+      else {
+        member.on((event) => {
+          if (event.kind === 'comm-up') this.markReady();
+        });
+      }
       member.on((event) => {
         this.failover?.handle(event);
         for (const listener of [...this.listeners]) listener(event);
@@ -177,10 +198,24 @@ export class ClusterNode {
       state: this.state,
       media: this.media.map((m) => ({ id: m.id, linkName: m.linkName, wireFormat: m.wireFormat })),
       badPackets: this.badPackets.snapshot(),
-      keepaliveMs: this.options.haCf.keepaliveMs,
-      deadtimeMs: this.options.haCf.deadtimeMs,
+      keepaliveMs: this.timings.keepaliveMs,
+      deadtimeMs: this.timings.deadtimeMs,
       ...(this.failover === undefined ? {} : { resources: this.failover.status() }),
     };
+  }
+
+  /** A reload changed keepalive, deadtime or warntime: membership uses them from now on. */
+  retime(timings: Pick<HaCf, 'keepaliveMs' | 'deadtimeMs' | 'warntimeMs'>): void {
+    this.timings = { ...timings };
+    this.member?.retime(timings);
+  }
+
+  /**
+   * A reload rotated authkeys: its active slot signs what goes out from now on and every slot it
+   * lists verifies. Throws AUTH_NO_ACTIVE_SLOT (and changes nothing) when the keys cannot sign.
+   */
+  rekey(authKeys: AuthKeys): void {
+    this.codec.rekey(new WireAuth(authKeys));
   }
 
   /**

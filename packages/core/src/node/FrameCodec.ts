@@ -9,12 +9,21 @@ import type { HaMessage } from '../wire/HaMessage.js';
  * retransmission re-sends exactly the same frame without signing it again.
  */
 export class FrameCodec {
-  private readonly sealed = new WeakMap<HaMessage, Partial<Record<WireFormat, Uint8Array>>>();
+  private sealed = new WeakMap<HaMessage, Partial<Record<WireFormat, Uint8Array>>>();
 
   constructor(
-    private readonly auth: WireAuth,
+    private auth: WireAuth,
     private readonly msgfmt: 'classic' | 'netstring',
   ) {}
+
+  /**
+   * New authkeys (a reload): the new active slot signs from now on, retransmissions included
+   * (frames sealed with the old key are forgotten); every slot of the new file verifies.
+   */
+  rekey(auth: WireAuth): void {
+    this.auth = auth;
+    this.sealed = new WeakMap();
+  }
 
   encode(msg: HaMessage, format: WireFormat): Uint8Array {
     let frames = this.sealed.get(msg);

@@ -1,5 +1,5 @@
 import { HaCommand } from '../HaCommand.js';
-import { Flags } from '@oclif/core';
+import { Config, Flags } from '@oclif/core';
 import { Daemon } from '../../daemon/Daemon.js';
 import { daemonDefaults } from '../../daemon/daemonDefaults.js';
 import { pluginDescriptors } from '../../daemon/pluginDescriptors.js';
@@ -13,6 +13,10 @@ export class Start extends HaCommand {
     'installed agent plugins, takes over the groups of a dead peer and hands groups back. Logs go to the',
     'ha.cf targets (logfile, debugfile, logfacility) and to stderr in heartbeat\'s format. SIGTERM or SIGINT',
     'release every group (right to left) and make the graceful leave heartbeat makes, then the command exits 0.',
+    'SIGHUP re-reads the configuration and applies what can change while the node runs (log settings,',
+    'keepalive, deadtime, warntime, authkeys); the rest is refused with one log line each, and a file with',
+    'errors changes nothing. A second ha start with the same --run-dir is refused (<run-dir>/heartline.pid).',
+    'Under systemd (Type=notify) it reports READY=1 once the node is in service: `ha systemd unit`.',
     '',
     'The node name is --node-name, else the first line of <config-dir>/nodeinfo, else uname -n, lowercased.',
     '`ha status` talks to the daemon through <run-dir>/control.sock (mode 0600).',
@@ -35,6 +39,7 @@ export class Start extends HaCommand {
       runDir: flags['run-dir'],
       initDir: flags['init-dir'],
       plugins: pluginDescriptors(this.config),
+      loadPlugins: async () => pluginDescriptors(await Config.load(this.config.root)),
       version: this.config.version,
       stderr: (text) => process.stderr.write(text),
     });
