@@ -13,7 +13,7 @@
 // Everything runs in namespaces of its own (10.213.0.0/24 only), removed at the end or on SIGINT.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { execFileSync } from 'node:child_process';
+import { missingCommands } from '@heartline/core/testing';
 import { heartbeatBinary } from '../lib/heartbeatBinary.js';
 import type { AgentSamples } from './ipaddr/AgentSamples.js';
 import { CleanupStack } from './ipaddr/CleanupStack.js';
@@ -106,14 +106,7 @@ function skipReason(): string | undefined {
   const files = ['/etc/ha.d/resource.d/IPaddr', '/usr/libexec/heartbeat/send_arp'];
   const missingFiles = files.filter((f) => !existsSync(f));
   if (missingFiles.length > 0) return `needs ${missingFiles.join(', ')} (heartbeat, resource-agents)`;
-  const missing = ['ip', 'tcpdump', 'nsenter', 'unshare', 'ping', 'arping'].filter((c) => {
-    try {
-      execFileSync('sh', ['-c', 'command -v "$1"', 'sh', c], { stdio: 'ignore' });
-      return false;
-    } catch {
-      return true;
-    }
-  });
+  const missing = missingCommands(['ip', 'tcpdump', 'nsenter', 'unshare', 'ping', 'arping']);
   return missing.length > 0 ? `needs the commands ${missing.join(', ')}` : undefined;
 }
 

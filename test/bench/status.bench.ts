@@ -10,9 +10,9 @@
 // `--json` ends the output with one line `{"bench":"status",…}`; `--keep` keeps the lab's files.
 // Needs root and heartbeat 3.0.6 (cl_status); skips with the reason otherwise. Only 10.213.0.0/24
 // inside its own namespaces, removed at the end or on SIGINT.
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { missingCommands } from '@heartline/core/testing';
 import { HeartlineProcess } from '../lib/HeartlineProcess.js';
 import { heartbeatBinary } from '../lib/heartbeatBinary.js';
 import { NetnsLab } from '../lib/NetnsLab.js';
@@ -148,14 +148,7 @@ function options(): { runs: string; json: boolean; keep: boolean } {
 function skipReason(): string | undefined {
   if (process.getuid?.() !== 0) return 'needs root (network namespaces)';
   if (heartbeatBinary() === undefined) return 'needs heartbeat 3.0.6 (the Debian package; scripts/install-system-deps.sh)';
-  const missing = ['ip', 'nsenter', 'unshare', 'bash', 'cl_status'].filter((c) => {
-    try {
-      execFileSync('sh', ['-c', 'command -v "$1"', 'sh', c], { stdio: 'ignore' });
-      return false;
-    } catch {
-      return true;
-    }
-  });
+  const missing = missingCommands(['ip', 'nsenter', 'unshare', 'bash', 'cl_status']);
   return missing.length > 0 ? `needs the commands ${missing.join(', ')}` : undefined;
 }
 

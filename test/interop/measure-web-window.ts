@@ -23,7 +23,7 @@ import { heartbeatDaemon, heartlineDaemon, type ClusterDaemon } from '../lib/Clu
 import { NetnsLab } from '../lib/NetnsLab.js';
 import { percentile } from '../lib/percentile.js';
 import { sleep } from '../lib/sleep.js';
-import { WebCluster } from '../lib/WebCluster.js';
+import { WebCluster, type WebClusterOptions } from '../lib/WebCluster.js';
 
 const { values } = parseArgs({
   options: {
@@ -51,17 +51,35 @@ interface Sample {
   readonly failbacks: number[];
 }
 
-async function measure(pair: Sample['pair'], timing: (typeof TIMINGS)[number]): Promise<Sample> {
+/**
+ * A fresh lab with the web cluster of `pair` (the VIP with its interface, both sites on the VIP),
+ * `body` run on it, then everything closed; the lab's files are kept when `body` failed or --keep.
+ */
+async function withWebCluster(
+  pair: Sample['pair'],
+  options: Omit<WebClusterOptions, 'listen' | 'vipForm'>,
+  body: (web: WebCluster, daemons: [ClusterDaemon, ClusterDaemon], lab: NetnsLab) => Promise<void>,
+): Promise<void> {
   const lab = await NetnsLab.create({ nodes: 2 });
   const make = pair === 'heartline' ? heartlineDaemon : heartbeatDaemon;
   const daemons: [ClusterDaemon, ClusterDaemon] = [make(lab.node(1)), make(lab.node(2))];
-  const sample: Sample = { pair, timing: `${timing.keepalive} / ${timing.deadtime}`, deadtimeMs: timing.deadtimeMs, windows: [], deads: [], failbacks: [] };
   let web: WebCluster | undefined;
   let ok = false;
   try {
-    web = await WebCluster.create(lab, daemons, {
-      listen: ['vip', 'vip'], vipForm: 'with-interface', keepalive: timing.keepalive, deadtime: timing.deadtime, initdead: '12',
-    });
+    web = await WebCluster.create(lab, daemons, { listen: ['vip', 'vip'], vipForm: 'with-interface', ...options });
+    await body(web, daemons, lab);
+    ok = true;
+  } finally {
+    for (const d of daemons) d.close();
+    await web?.close();
+    await lab.destroy({ keepFiles: !ok || values.keep });
+    if (!ok || values.keep) console.error(`lab files kept in ${lab.dir}`);
+  }
+}
+
+async function measure(pair: Sample['pair'], timing: (typeof TIMINGS)[number]): Promise<Sample> {
+  const sample: Sample = { pair, timing: `${timing.keepalive} / ${timing.deadtime}`, deadtimeMs: timing.deadtimeMs, windows: [], deads: [], failbacks: [] };
+  await withWebCluster(pair, { keepalive: timing.keepalive, deadtime: timing.deadtime, initdead: '12' }, async (web, daemons, lab) => {
     const { client } = web;
     let since = client.mark();
     await Promise.all(daemons.map((d) => d.start()));
@@ -91,13 +109,7 @@ async function measure(pair: Sample['pair'], timing: (typeof TIMINGS)[number]): 
       console.log(`${pair} ${sample.timing} run ${run}/${runs}: no page for ${outage.durationMs.toFixed(0)} ms after the power cut `
         + `(is dead after ${sample.deads.at(-1)!.toFixed(0)} ms; ${outage.errors.join(', ')}), failback ${failback.toFixed(0)} ms`);
     }
-    ok = true;
-  } finally {
-    for (const d of daemons) d.close();
-    await web?.close();
-    await lab.destroy({ keepFiles: !ok || values.keep });
-    if (!ok || values.keep) console.error(`lab files kept in ${lab.dir}`);
-  }
+  });
   return sample;
 }
 
@@ -113,16 +125,8 @@ const HEARTBEAT_CRASH_WATCH_MS = 30_000;
 
 /** apache killed on node1 (timing 1 s / 5 s): the window until node1 serves again, or none in the watch. */
 async function measureCrash(pair: Sample['pair'], heartlineCf: string | undefined, intervalMs: number, label: string, crashes: number): Promise<CrashSample> {
-  const lab = await NetnsLab.create({ nodes: 2 });
-  const make = pair === 'heartline' ? heartlineDaemon : heartbeatDaemon;
-  const daemons: [ClusterDaemon, ClusterDaemon] = [make(lab.node(1)), make(lab.node(2))];
   const sample: CrashSample = { label, windows: [], unhealed: 0 };
-  let web: WebCluster | undefined;
-  let ok = false;
-  try {
-    web = await WebCluster.create(lab, daemons, {
-      listen: ['vip', 'vip'], vipForm: 'with-interface', keepalive: '1', deadtime: '5', initdead: '12', ...(heartlineCf === undefined ? {} : { heartlineCf }),
-    });
+  await withWebCluster(pair, { keepalive: '1', deadtime: '5', initdead: '12', ...(heartlineCf === undefined ? {} : { heartlineCf }) }, async (web, daemons) => {
     const { client } = web;
     await Promise.all(daemons.map((d) => d.start()));
     await client.waitForServer('node1', { sinceMs: client.mark(), timeoutMs: 40_000 });
@@ -145,13 +149,7 @@ async function measureCrash(pair: Sample['pair'], heartlineCf: string | undefine
       sample.windows.push(outage.durationMs);
       console.log(`${label} crash ${run}/${crashes}: no page for ${outage.durationMs.toFixed(0)} ms`);
     }
-    ok = true;
-  } finally {
-    for (const d of daemons) d.close();
-    await web?.close();
-    await lab.destroy({ keepFiles: !ok || values.keep });
-    if (!ok || values.keep) console.error(`lab files kept in ${lab.dir}`);
-  }
+  });
   return sample;
 }
 

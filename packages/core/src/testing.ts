@@ -2,6 +2,7 @@
 export { ManualClock } from './time/ManualClock.js';
 export { MemorySink } from './log/MemorySink.js';
 export { e2eSkipReason } from './testing/e2eGate.js';
+export { missingCommands } from './testing/missingCommands.js';
 export { InMemoryNetwork, type InMemoryNetworkOptions } from './testing/InMemoryNetwork.js';
 export { InMemoryTransport } from './testing/InMemoryTransport.js';
 export { InMemoryTransportFactory } from './testing/InMemoryTransportFactory.js';

@@ -1,7 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createSocket } from 'node:dgram';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { StructuredLogger, SystemClock } from '@heartline/core';
 import { e2eSkipReason, MemorySink } from '@heartline/core/testing';
 import { ControlServer } from '../../src/daemon/ControlServer.js';
 import { haBin, type HaRun } from '../runHa.js';
+import { freeUdpPort } from '../helpers/freeUdpPort.js';
 
 // Who may use the control sockets, with real users: a daemon runs as root on loopback, and `ha` runs
 // as root, as a member of haclient and as a user outside it (created here, removed after).
@@ -59,17 +59,6 @@ function sweepStaleAccounts(): void {
       });
   for (const user of stale(readFileSync('/etc/passwd', 'utf8'), /^hlt-ca-(\d+)-(?:in|out)$/)) sh('userdel', user);
   for (const group of stale(readFileSync('/etc/group', 'utf8'), /^hlt-ca-(\d+)$/)) sh('groupdel', group);
-}
-
-/** A free UDP port on loopback (bound once, then released). */
-function freeUdpPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createSocket('udp4');
-    s.bind(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** The real `ha`, as `user` (runuser) or as root; `oclif` sends `ha status` through oclif rather than the fast path. */

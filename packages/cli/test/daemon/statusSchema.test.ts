@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { haBin, runHa } from '../runHa.js';
+import { freeUdpPort } from '../helpers/freeUdpPort.js';
 
 // docs/control-protocol.md documents every field of `ha status --json`; this holds the list to a
 // real daemon's reply: each field sent is listed with its type (and value, when the list is closed),
@@ -62,17 +63,6 @@ function jsonType(value: unknown): string {
 function parentOf(path: string): string {
   const cut = Math.max(path.lastIndexOf('.'), path.endsWith('[]') ? path.length - 2 : -1);
   return cut < 0 ? '' : path.slice(0, cut);
-}
-
-/** A free UDP port on loopback (bound once, then released). */
-function freeUdpPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createSocket('udp4');
-    s.bind(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 describe('ha status --json matches the schema documented in docs/control-protocol.md (a real daemon on loopback)', () => {

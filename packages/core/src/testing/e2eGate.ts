@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { missingCommands } from './missingCommands.js';
 
 /**
  * Decides whether a test that needs root, network namespaces, system binaries or files from outside
@@ -12,9 +12,7 @@ export function e2eSkipReason(
 ): string | undefined {
   const missing: string[] = [];
   if ((requirements.root ?? true) && process.getuid?.() !== 0) missing.push('root (network namespaces)');
-  for (const command of requirements.commands ?? []) {
-    if (!commandExists(command)) missing.push(`the command '${command}'`);
-  }
+  for (const command of missingCommands(requirements.commands ?? [])) missing.push(`the command '${command}'`);
   for (const file of requirements.files ?? []) {
     if (!existsSync(file)) missing.push(`${file} (set HEARTLINE_VECTORS for the heartbeat captures)`);
   }
@@ -24,13 +22,4 @@ export function e2eSkipReason(
     throw new Error(`HEARTLINE_REQUIRE_E2E=1 but this end-to-end test ${reason}; run .ci/run as root on a clone with shared/ beside it`);
   }
   return reason;
-}
-
-function commandExists(command: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v "$1"`, 'sh', command], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
 }
