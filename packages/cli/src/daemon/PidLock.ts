@@ -1,7 +1,7 @@
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HaError } from '@heartline/core';
-import { processStartTime } from './processStartTime.js';
+import { isExitedProcess, processStartTime } from './processStartTime.js';
 
 /** Who holds the pid file: its first line is the pid (as pid files go), the second the process's start time. */
 interface Holder {
@@ -125,6 +125,7 @@ function isAlive(holder: Holder): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  if (isExitedProcess(holder.pid)) return false;
   const started = processStartTime(holder.pid);
   return holder.startTime === undefined || started === undefined || started === holder.startTime;
 }

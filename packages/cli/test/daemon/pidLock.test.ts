@@ -66,6 +66,23 @@ describe('PidLock (<run-dir>/heartline.pid)', () => {
     lock.release();
   });
 
+  it('takes over a file whose daemon was killed but not reaped yet (a zombie: kill -9, then a quick restart)', async () => {
+    // `sleep 0` exits at once; its parent becomes `sleep 5`, which never waits for it.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const zombie = Number((await new Promise<string>((resolve) => parent.stdout.once('data', (d: Buffer) => resolve(d.toString())))).trim());
+      await new Promise((r) => setTimeout(r, 200));
+      assert.match(readFileSync(`/proc/${zombie}/stat`, 'latin1'), /\) Z /, 'a zombie');
+      const file = path('z');
+      new PidLock(file, zombie).acquire();
+      const lock = new PidLock(file);
+      assert.equal(lock.acquire(), zombie);
+      lock.release();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+
   it('takes over a file whose pid runs but is another process (started at another time)', () => {
     const file = path('d');
     mkdirSync(join(dir, 'd'));
