@@ -1,15 +1,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LoopbackRegistry } from './LoopbackRegistry.js';
+import type { VerdaccioRegistry } from './VerdaccioRegistry.js';
 import { runCommand, type CommandResult } from './runCommand.js';
 
 /**
  * npm and an installed `ha` kept away from the machine's own: a temporary HOME, XDG directories
- * (oclif's data directory, where `ha plugins install` puts plugins), npm global prefix and
- * npmrc. The npmrc is the user's own plus the given scopes pointed at a loopback registry, so
- * everything else installs from the machine's usual registry; npm's download cache is the
- * machine's, so repeated runs do not fetch third-party packages again.
+ * (oclif's data directory, where `ha plugins install` puts plugins), npm global prefix, npmrc and
+ * npm cache, all removed with the sandbox. The npmrc is the user's own plus the given scopes
+ * pointed at a local registry, so everything else installs from the machine's usual registry.
  */
 export class NpmSandbox {
   private constructor(
@@ -17,22 +16,21 @@ export class NpmSandbox {
     readonly env: NodeJS.ProcessEnv,
   ) {}
 
-  static async create(registry: LoopbackRegistry, scopes: readonly string[]): Promise<NpmSandbox> {
+  static async create(registry: Pick<VerdaccioRegistry, 'url' | 'token'>, scopes: readonly string[]): Promise<NpmSandbox> {
     const base = cleanEnv();
     const dir = mkdtempSync(join(tmpdir(), 'hl-npm-'));
-    const cache = (await runCommand('npm', ['config', 'get', 'cache'], { env: base })).stdout.trim();
     const userConfig = (await runCommand('npm', ['config', 'get', 'userconfig'], { env: base })).stdout.trim();
     const host = new URL(registry.url).host;
     const npmrc = [
       existsSync(userConfig) ? readFileSync(userConfig, 'utf8') : '',
       ...scopes.map((scope) => `${scope}:registry=${registry.url}`),
-      `//${host}/:_authToken=loopback-test-token`,
+      `//${host}/:_authToken=${registry.token}`,
       'update-notifier=false',
       'fund=false',
       'audit=false',
       '',
     ].join('\n');
-    for (const sub of ['home', 'data', 'config', 'cache', 'prefix', 'work']) mkdirSync(join(dir, sub));
+    for (const sub of ['home', 'data', 'config', 'cache', 'npm-cache', 'prefix', 'work']) mkdirSync(join(dir, sub));
     writeFileSync(join(dir, 'npmrc'), npmrc);
     const env = {
       ...base,
@@ -41,7 +39,7 @@ export class NpmSandbox {
       XDG_CONFIG_HOME: join(dir, 'config'),
       XDG_CACHE_HOME: join(dir, 'cache'),
       npm_config_userconfig: join(dir, 'npmrc'),
-      npm_config_cache: cache,
+      npm_config_cache: join(dir, 'npm-cache'),
     };
     return new NpmSandbox(dir, env);
   }

@@ -15,6 +15,7 @@ import { Standby } from './commands/standby/Standby.js';
 import { Takeover } from './commands/standby/Takeover.js';
 import { PluginsList } from './commands/plugins/PluginsList.js';
 import { SystemdUnit } from './commands/systemd/SystemdUnit.js';
+import { AgentTest } from './commands/agent/AgentTest.js';
 
 /** Every command of `ha`, by id (oclif's explicit command strategy: no directory scanning). */
 export const commands = {
@@ -35,4 +36,5 @@ export const commands = {
   takeover: Takeover,
   plugins: PluginsList,
   'systemd:unit': SystemdUnit,
+  'agent:test': AgentTest,
 };

@@ -38,6 +38,7 @@ export { readAuthKeysFile, type KeyFileOwnerOptions } from './config/readAuthKey
 export { loadConfigDir } from './config/loadConfigDir.js';
 export { haCfDirectives } from './config/haCfDirectives.js';
 export { parseHeartbeatTime } from './config/parseHeartbeatTime.js';
+export { parseDuration } from './config/parseDuration.js';
 export { parseHeartbeatBoolean } from './config/parseHeartbeatBoolean.js';
 export { formatIssue } from './config/formatIssue.js';
 export { syslogFacilityCode, syslogFacilityNames } from './log/syslogFacilityCode.js';
@@ -111,9 +112,23 @@ export { formatRunning } from './resources/formatRunning.js';
 export { unfinishedResult } from './resources/unfinishedResult.js';
 export { lastOutputLine } from './resources/lastOutputLine.js';
 export { refusedResult } from './resources/refusedResult.js';
+export { agentResults } from './resources/agentResults.js';
+export { scriptResult } from './resources/scriptResult.js';
+export { parseResourceArgs } from './resources/parseResourceArgs.js';
+export type { ResourceArgSpec, ResourceArgsSpec } from './resources/ResourceArgsSpec.js';
+export type { ParsedResourceArgs } from './resources/ParsedResourceArgs.js';
+export { resourceIssue } from './resources/resourceIssue.js';
+// ha agent test: an agent run through what the daemon asks of it (issue 20)
+export { checkAgentConformance, CONFORMANCE_MARK } from './resources/conformance/checkAgentConformance.js';
+export type { ConformanceOptions } from './resources/conformance/ConformanceOptions.js';
+export type { ConformanceReport } from './resources/conformance/ConformanceReport.js';
+export type { ConformanceCheck, ConformanceCheckId, ConformanceVerdict } from './resources/conformance/ConformanceCheck.js';
+export type { ConformanceOperation } from './resources/conformance/ConformanceOperation.js';
+export { conformanceChecks } from './resources/conformance/conformanceChecks.js';
 export { FailoverCoordinator, type FailoverCoordinatorOptions, type GroupOperations } from './failover/FailoverCoordinator.js';
 export type { FailoverStatus, GroupMonitorStatus } from './failover/FailoverStatus.js';
 export { failoverMessages } from './failover/failoverMessages.js';
 export { validateResources } from './resources/validateResources.js';
 export { monitorSpecFor } from './monitor/monitorSpecFor.js';
 export type { MonitorSpec } from './monitor/MonitorSpec.js';
+

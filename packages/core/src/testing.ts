@@ -17,3 +17,9 @@ export type { DriverRequest } from './testing/DriverRequest.js';
 export { serveAgentRequests, type ServeAgentRequestsOptions } from './testing/serveAgentRequests.js';
 export { onLines } from './testing/onLines.js';
 export { VethPair, type VethEnd } from './testing/VethPair.js';
+// An agent's conformance run, as `ha agent test` does it, for a plugin's own tests.
+export { checkAgentConformance } from './resources/conformance/checkAgentConformance.js';
+export type { ConformanceOptions } from './resources/conformance/ConformanceOptions.js';
+export type { ConformanceReport } from './resources/conformance/ConformanceReport.js';
+export type { ConformanceCheck, ConformanceCheckId } from './resources/conformance/ConformanceCheck.js';
+export { StaticAgentProvider } from './resources/StaticAgentProvider.js';

@@ -495,6 +495,17 @@ export const errorCatalogue = {
     exitCode: 69,
     hint: 'Stop the service by hand and check it with its status command; until then the node may still hold it. Heartline does not reboot the machine as heartbeat would.',
   },
+  RESOURCE_BAD_ARGUMENTS: {
+    summary: 'A resource has arguments its agent cannot use',
+    exitCode: 78,
+    hint: "Write the resource as its agent documents it (the message shows the form, e.g. Type::/absolute/path::name=value); `ha plugins` names the plugin that serves the type.",
+  },
+  // --- ha agent test (issue 20) ---
+  AGENT_TEST_FAILED: {
+    summary: 'An agent failed checks of `ha agent test` that Heartline relies on at failover',
+    exitCode: 1,
+    hint: 'Fix what each FAIL line names (docs/writing-an-agent.md#what-ha-agent-test-checks says why Heartline needs it), then run ha agent test again; do not trust the resource to failover before it passes.',
+  },
   // --- heartline.cf and resource monitoring (issue 19) ---
   HEARTLINE_CF_UNKNOWN_DIRECTIVE: {
     summary: 'heartline.cf has a directive Heartline does not know',
