@@ -95,9 +95,12 @@ export class HeartlineProcess {
   async kill(): Promise<number> {
     const child = this.child;
     if (child?.pid === undefined || !this.running) throw new Error(`${this.node.name}: Heartline is not running`);
+    const daemon = this.daemonPid();
     const at = performance.now();
     process.kill(-child.pid, 'SIGKILL');
     await this.exited;
+    // nsenter is gone; the daemon it forked may take a moment longer to exit.
+    if (daemon !== undefined) await waitUntil(`${this.node.name}: the killed daemon (pid ${daemon}) to exit`, () => (hasExited(daemon) ? true : undefined), { timeoutMs: 5_000, intervalMs: 10 });
     return at;
   }
 
@@ -145,5 +148,16 @@ export class HeartlineProcess {
     } catch {
       return undefined;
     }
+  }
+}
+
+/** Whether a host pid is gone, or has exited and waits to be reaped (a zombie). */
+function hasExited(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+    return state === 'Z' || state === 'X';
+  } catch {
+    return true;
   }
 }
