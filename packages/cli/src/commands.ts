@@ -16,6 +16,7 @@ import { Takeover } from './commands/standby/Takeover.js';
 import { PluginsList } from './commands/plugins/PluginsList.js';
 import { SystemdUnit } from './commands/systemd/SystemdUnit.js';
 import { AgentTest } from './commands/agent/AgentTest.js';
+import { FenceConfirm } from './commands/fence/FenceConfirm.js';
 
 /** Every command of `ha`, by id (oclif's explicit command strategy: no directory scanning). */
 export const commands = {
@@ -37,4 +38,5 @@ export const commands = {
   plugins: PluginsList,
   'systemd:unit': SystemdUnit,
   'agent:test': AgentTest,
+  'fence:confirm': FenceConfirm,
 };

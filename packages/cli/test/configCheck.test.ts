@@ -129,6 +129,7 @@ test('--json gives the documented shape', async () => {
         monitor: { intervalMs: 10_000, timeoutMs: 20_000, restarts: 3, windowMs: 600_000, origin: 'agent default' },
       },
     ],
+    fencing: [],
   });
 });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   ClusterNode,
   ExecaCommandRunner,
+  FenceConfirmations,
   HaError,
   PluginAgentRegistry,
   PluginTransportRegistry,
@@ -13,14 +14,20 @@ import {
   isHaError,
   resolveNodeName,
   validateResources,
+  type ActivatorObserver,
   type ConfigDir,
   type HaCf,
   type LogSink,
   type Logger,
+  type MetricsSettings,
   type ResourceLayerOptions,
 } from '@heartline/core';
+import { answerFenceConfirm } from '../fencing/answerFenceConfirm.js';
+import { fencingForNode } from '../fencing/fencingForNode.js';
 import { ControlServer } from './ControlServer.js';
 import type { DaemonOptions } from './DaemonOptions.js';
+import type { RunningMetrics } from './metrics/RunningMetrics.js';
+import { openMetrics } from './openMetrics.js';
 import { PidLock } from './PidLock.js';
 import { formatReloadChange } from './reload/formatReloadChange.js';
 import { formatReloadSummary } from './reload/formatReloadSummary.js';
@@ -40,6 +47,7 @@ import { SystemdNotifier } from './SystemdNotifier.js';
  * configuration (what can change at runtime is applied, the rest refused, a file with errors
  * changes nothing). "No local heartbeat" restarts the node with a new generation, as heartbeat
  * restarts itself. Under systemd (Type=notify) it reports READY=1 once the node is in service.
+ * heartline.cf's `metrics` line opens a Prometheus endpoint (docs/metrics.md).
  */
 export class Daemon {
   private readonly clock = new SystemClock();
@@ -50,12 +58,21 @@ export class Daemon {
   private running: RunningConfig | undefined;
   private lock: PidLock | undefined;
   private readonly notifier = new SystemdNotifier();
+  /** Where `ha fence confirm` lands (meatware STONITH); kept across restarts of the node. */
+  private readonly confirmations = new FenceConfirmations();
   private readonly journal = stderrIsJournal();
   private reloads: Promise<void> = Promise.resolve();
   private readyAnnounced = false;
   private stopRequested = false;
   private resolveFinished: (() => void) | undefined;
   private readonly removeSignals: Array<() => void> = [];
+  private metrics: RunningMetrics | undefined;
+  private nodeName = '';
+  /** Resource and group operations go to the metrics endpoint while one runs. */
+  private readonly operations: ActivatorObserver = {
+    resourceOperation: (sample) => this.metrics?.observer.resourceOperation(sample),
+    groupOperation: (sample) => this.metrics?.observer.groupOperation(sample),
+  };
   /** Resolves when the daemon has stopped and released everything. */
   readonly finished = new Promise<void>((resolve) => {
     this.resolveFinished = resolve;
@@ -66,6 +83,7 @@ export class Daemon {
   async start(): Promise<void> {
     const o = this.options;
     const nodeName = resolveNodeName({ explicit: o.nodeName, configDir: o.configDir });
+    this.nodeName = nodeName;
     // SIGHUP would end the process by default: until the node runs, a reload waits for it.
     this.trap('SIGHUP', () => this.requestReload());
     let replacedPid: number | undefined;
@@ -100,7 +118,7 @@ export class Daemon {
     logger.info(`Configuration validated. Starting Heartline ${o.version} (heartbeat 3.0.6 protocol) as node ${nodeName}`);
     if (replacedPid !== undefined) logger.info(`Took over the pid file of pid ${replacedPid}, which no longer runs`);
     const transports = new PluginTransportRegistry(o.plugins);
-    const resources = await this.resourceLayer(config, logger);
+    const resources = await this.resourceLayer(config, logger, nodeName);
     // A restart after a partition takes what reloads applied since the start.
     const makeNode = () => {
       const now = this.running ?? running;
@@ -108,7 +126,24 @@ export class Daemon {
     };
     this.control = new ControlServer(o.runDir, (query) => this.answer(query), logger);
     await this.control.listen();
+    await this.applyMetrics(running.heartline.metrics);
     await this.startNode(makeNode);
+  }
+
+  /** Opens, moves or closes the metrics endpoint to match heartline.cf (a failure is logged, the node runs on). */
+  private async applyMetrics(settings: MetricsSettings | undefined): Promise<void> {
+    const previous = this.metrics;
+    this.metrics = undefined;
+    await previous?.close();
+    const logger = this.logger;
+    if (settings === undefined || !settings.enabled || logger === undefined) return;
+    this.metrics = await openMetrics(settings, {
+      node: () => this.node,
+      nodeName: this.nodeName,
+      version: this.options.version,
+      groups: (this.running?.groups ?? []).map((g) => g.key),
+      logger,
+    });
   }
 
   /** ha.cf's log targets, and stderr (without its own time and host under journald, which adds them). */
@@ -210,6 +245,7 @@ export class Daemon {
     const { keepaliveMs, deadtimeMs, warntimeMs } = plan.next.haCf;
     if (plan.retime) this.node?.retime({ keepaliveMs, deadtimeMs, warntimeMs });
     this.running = plan.next;
+    if (plan.remetric) await this.applyMetrics(plan.next.heartline.metrics);
     const changes = [...plan.changes, ...extra];
     for (const change of changes) {
       if (change.outcome === 'refused') logger.warn(formatReloadChange(change));
@@ -239,7 +275,7 @@ export class Daemon {
    * haresources groups with the agents of the installed plugins. A resource type no plugin
    * provides stops the start here, all of them named at once, rather than at the first failover.
    */
-  private async resourceLayer(config: ConfigDir, logger: Logger): Promise<ResourceLayerOptions> {
+  private async resourceLayer(config: ConfigDir, logger: Logger, nodeName: string): Promise<ResourceLayerOptions> {
     const agents = new PluginAgentRegistry(this.options.plugins);
     const issues = await validateResources(config.groups, agents, { haDir: this.options.configDir, initDir: this.options.initDir });
     const missing = issues.filter((i) => i.code === 'RESOURCE_NO_AGENT');
@@ -251,13 +287,17 @@ export class Daemon {
     const commands = new ExecaCommandRunner();
     // A failed load shows at the first command, with its reason.
     if (config.groups.length > 0) commands.preload().catch(() => undefined);
+    // The STONITH device that applies to this node, checked now: heartbeat too refuses to start with a bad one.
+    const fencing = await fencingForNode(config, nodeName, this.options.plugins, commands, this.confirmations);
     return {
+      ...(fencing === undefined ? {} : { fencing }),
       groups: config.groups,
       agents,
       commands,
       haDir: this.options.configDir,
       initDir: this.options.initDir,
       monitors: config.heartline.monitors,
+      observer: this.operations,
     };
   }
 
@@ -266,6 +306,7 @@ export class Daemon {
     if (node === undefined) throw new Error('the node is not running');
     const kind = query['query'];
     if (kind === 'status') return { schema: 1, version: this.options.version, pid: process.pid, ...node.status() };
+    if (kind === 'fence-confirm') return answerFenceConfirm(this.confirmations, query['node']);
     if (kind === 'standby' || kind === 'takeover') {
       const set = query['resources'];
       if (set !== 'all' && set !== 'local' && set !== 'foreign' && set !== 'failback') {
@@ -312,6 +353,9 @@ export class Daemon {
     for (const remove of this.removeSignals.splice(0)) remove();
     await this.control?.close();
     this.control = undefined;
+    const metrics = this.metrics;
+    this.metrics = undefined;
+    await metrics?.close();
     this.lock?.release();
     this.lock = undefined;
     await this.sinks.close();

@@ -1,4 +1,4 @@
-import type { GroupMonitorStatus } from '@heartline/core';
+import type { FencingStatus, GroupMonitorStatus } from '@heartline/core';
 import type { StatusReply } from './StatusReply.js';
 
 /**
@@ -22,6 +22,7 @@ export function formatStatus(status: StatusReply): string {
       lines.push(`\t${g.line}\t(${g.owner}, ${where})${g.failure === undefined ? '' : `\tFAILED: ${g.failure}`}`);
       if (g.monitor !== undefined) lines.push(`\t\t${monitorLine(g.monitor)}`);
     }
+    if (r.fencing !== undefined) lines.push(...fencingLines(r.fencing));
   }
   const bad = Object.entries(status.badPackets);
   if (bad.length > 0) lines.push('', `refused packets: ${bad.map(([reason, n]) => `${reason} ${n}`).join(', ')}`);
@@ -34,4 +35,16 @@ function monitorLine(m: GroupMonitorStatus): string {
   const counts = `failures ${m.failures}, restarts ${m.restarts} (${m.restartsInWindow} in window), handovers ${m.handovers}`;
   const last = m.lastFailure === undefined ? '' : `; last failure ${m.lastFailure.at} ${m.lastFailure.resource}: ${m.lastFailure.cause}`;
   return `monitor: ${checked}; ${counts}${last}`;
+}
+
+/** The STONITH device, its last check, and every reset in progress (a dead peer's groups wait for it). */
+function fencingLines(f: FencingStatus): string[] {
+  const check = f.lastCheck === undefined ? 'not checked yet' : f.lastCheck.ok ? `last check OK at ${f.lastCheck.at}` : `last check FAILED at ${f.lastCheck.at}: ${f.lastCheck.error ?? ''}`;
+  const lines = [`stonith: [${f.device}], ${check}`];
+  for (const reset of f.resets) {
+    const waiting = reset.awaitingConfirmation ? `; waits for: ha fence confirm ${reset.node}` : '';
+    const error = reset.lastError === undefined ? '' : `; last error: ${reset.lastError}`;
+    lines.push(`\tresetting ${reset.node} since ${reset.since} (attempt ${reset.attempts})${error}${waiting}; its groups are not taken over until a reset works`);
+  }
+  return lines;
 }

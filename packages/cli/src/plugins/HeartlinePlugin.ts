@@ -15,6 +15,8 @@ export interface HeartlinePlugin {
   readonly agents: readonly string[];
   /** ha.cf media kinds it serves; empty when refused. */
   readonly transports: readonly string[];
+  /** STONITH types it serves (`external/*`: any external plugin script); empty when refused. */
+  readonly fencers: readonly string[];
   /** Why this Heartline refuses it (DAEMON_PLUGIN_MANIFEST, _API_VERSION, _CORE_VERSION). */
   readonly refused: HaError | undefined;
 }

@@ -17,10 +17,11 @@ export function heartlinePlugins(config: Config, runningCore: string): Heartline
     .map((plugin) => {
       const pjson = plugin.pjson as PluginPackage['pjson'];
       const base = { name: plugin.name, version: plugin.version, origin: origins[plugin.type] ?? 'installed', root: plugin.root };
-      if (pjson.heartline === undefined) return { ...base, heartline: false, agents: [], transports: [], refused: undefined };
+      if (pjson.heartline === undefined) return { ...base, heartline: false, agents: [], transports: [], fencers: [], refused: undefined };
       const refused = pluginIncompatibility({ name: plugin.name, version: plugin.version, root: plugin.root, pjson }, runningCore);
-      if (refused !== undefined) return { ...base, heartline: true, agents: [], transports: [], refused };
+      if (refused !== undefined) return { ...base, heartline: true, agents: [], transports: [], fencers: [], refused };
       const manifest = validateManifest({ packageName: plugin.name, packageRoot: plugin.root, manifest: pjson.heartline });
-      return { ...base, heartline: true, agents: Object.keys(manifest.agents), transports: Object.keys(manifest.transports), refused };
+      const served = { agents: Object.keys(manifest.agents), transports: Object.keys(manifest.transports), fencers: Object.keys(manifest.fencers) };
+      return { ...base, heartline: true, ...served, refused };
     });
 }

@@ -4,7 +4,7 @@ import { servedBy } from './servedBy.js';
 
 /**
  * Everything that keeps `ha start` from running with these plugins, with the codes it stops with:
- * each refused plugin, then each agent type and media kind that two plugins claim.
+ * each refused plugin, then each agent type, media kind and STONITH type that two plugins claim.
  */
 export function pluginProblems(plugins: readonly HeartlinePlugin[]): HaError[] {
   const problems = plugins.flatMap((p) => (p.refused === undefined ? [] : [p.refused]));
@@ -16,6 +16,11 @@ export function pluginProblems(plugins: readonly HeartlinePlugin[]): HaError[] {
   for (const [kind, packages] of servedBy(plugins, 'transports')) {
     if (packages.length > 1) {
       problems.push(new HaError('DAEMON_TRANSPORT_CONFLICT', `"${kind}" media are provided by both ${packages.join(' and ')}`));
+    }
+  }
+  for (const [type, packages] of servedBy(plugins, 'fencers')) {
+    if (packages.length > 1) {
+      problems.push(new HaError('FENCE_FENCER_CONFLICT', `STONITH type "${type}" is provided by both ${packages.join(' and ')}`));
     }
   }
   return problems;

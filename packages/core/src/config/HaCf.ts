@@ -1,4 +1,5 @@
 import type { MediaSpec } from './MediaSpec.js';
+import type { SourceLocation } from './SourceLocation.js';
 
 export type AutoFailback = 'on' | 'off' | 'legacy';
 
@@ -43,8 +44,13 @@ export interface HaCf {
   readonly apiauth: readonly ApiAuth[];
   readonly respawn: readonly ProgramSpec[];
   readonly failfast: readonly ProgramSpec[];
-  readonly stonith: ReadonlyArray<{ readonly type: string; readonly configFile: string }>;
-  readonly stonithHost: ReadonlyArray<{ readonly host: string; readonly type: string; readonly params: string }>;
+  /** `stonith TYPE CONFIGFILE` lines, in file order; `where` points at the type. */
+  readonly stonith: ReadonlyArray<{ readonly type: string; readonly configFile: string; readonly where: SourceLocation }>;
+  /**
+   * `stonith_host HOST|* TYPE PARAMS` lines, in file order, for every host (`host` lowercased);
+   * which device a node uses is decided when its name is known (selectFenceLine).
+   */
+  readonly stonithHost: ReadonlyArray<{ readonly host: string; readonly type: string; readonly params: string; readonly where: SourceLocation }>;
   readonly watchdog: string | undefined;
   readonly hopfudge: number;
   readonly realtime: boolean;

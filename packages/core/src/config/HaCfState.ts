@@ -2,6 +2,7 @@ import type { ErrorCode } from '../errors/errorCatalogue.js';
 import type { ApiAuth, AutoFailback, ProgramSpec } from './HaCf.js';
 import { IssueList } from './IssueList.js';
 import type { MediaSpec } from './MediaSpec.js';
+import type { SourceLocation } from './SourceLocation.js';
 
 /** Heartbeat's port when neither ha.cf nor /etc/services (`ha-cluster/udp`) gives one. */
 export const DEFAULT_UDPPORT = 694;
@@ -58,8 +59,8 @@ export class HaCfState {
   readonly apiauth: ApiAuth[] = [];
   readonly respawn: ProgramSpec[] = [];
   readonly failfast: ProgramSpec[] = [];
-  readonly stonith: Array<{ type: string; configFile: string }> = [];
-  readonly stonithHost: Array<{ host: string; type: string; params: string }> = [];
+  readonly stonith: Array<{ type: string; configFile: string; where: SourceLocation }> = [];
+  readonly stonithHost: Array<{ host: string; type: string; params: string; where: SourceLocation }> = [];
   watchdog: string | undefined;
   hopfudge = 1;
   realtime = true;
@@ -101,6 +102,11 @@ export class HaCfState {
 
   warning(column: number, code: ErrorCode, message: string, hint?: string): void {
     this.issues.warning(this.line, column, code, message, hint);
+  }
+
+  /** Where a word of the line being read sits. */
+  at(column: number): SourceLocation {
+    return { file: this.issues.file, line: this.line, column };
   }
 
   /** The udpport a UDP medium read now would use. */

@@ -21,9 +21,25 @@ export interface MonitorRule extends MonitorOverrides {
   readonly where: SourceLocation;
 }
 
+/**
+ * The `metrics` line of heartline.cf: a Prometheus endpoint, off unless the line says otherwise.
+ * `metrics on` alone serves on the loopback address only.
+ */
+export interface MetricsSettings {
+  readonly enabled: boolean;
+  /** An IP address (never a name): 127.0.0.1 unless `listen=` gives one. */
+  readonly host: string;
+  readonly port: number;
+  /** `remote=yes`: the admin means a non-loopback address, which anyone who reaches it can read. */
+  readonly remote: boolean;
+  readonly where: SourceLocation;
+}
+
 /** Heartline's own settings file, /etc/ha.d/heartline.cf, which heartbeat never reads. */
 export interface HeartlineCf {
   readonly monitors: readonly MonitorRule[];
+  /** Absent: no `metrics` line, no endpoint. */
+  readonly metrics?: MetricsSettings;
 }
 
 export const emptyHeartlineCf: HeartlineCf = { monitors: [] };

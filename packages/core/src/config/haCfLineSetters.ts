@@ -10,18 +10,24 @@ const stonith: DirectiveSetter = (state, line) => {
   const [type] = splitWords(line.text, line.column, WHITESPACE);
   if (type === undefined) return state.error(line.column, 'CONFIG_BAD_VALUE', 'stonith: no STONITH type given', 'Write `stonith <type> <config file>`.');
   const configFile = line.text.slice(type.column - line.column + type.text.length).trim();
-  state.stonith.push({ type: type.text, configFile });
+  if (configFile === '') {
+    return state.error(type.column, 'CONFIG_BAD_VALUE', `stonith ${type.text}: no configuration file given`, 'Write `stonith <type> <config file>`; the file\'s first line holds the parameters.');
+  }
+  state.stonith.push({ type: type.text, configFile, where: state.at(type.column) });
   return true;
 };
 
-/** `stonith_host <host|*> <type> <params...>`: heartbeat keeps only lines for itself or `*`; we keep all. */
+/**
+ * `stonith_host <host|*> <type> <params...>`: heartbeat keeps only lines for itself or `*`; we keep
+ * all (the node name is known at start) and pick there, the last that applies winning.
+ */
 const stonithHost: DirectiveSetter = (state, line) => {
   const [host, type] = splitWords(line.text, line.column, WHITESPACE);
   const usage = 'Write `stonith_host <host|*> <type> <parameters>`.';
   if (host === undefined) return state.error(line.column, 'CONFIG_BAD_VALUE', 'stonith_host: no host name given', usage);
   if (type === undefined) return state.error(line.column, 'CONFIG_BAD_VALUE', `stonith_host ${host.text}: no STONITH type given`, usage);
   const params = line.text.slice(type.column - line.column + type.text.length).trim();
-  state.stonithHost.push({ host: host.text.toLowerCase(), type: type.text, params });
+  state.stonithHost.push({ host: host.text.toLowerCase(), type: type.text, params, where: state.at(type.column) });
   return true;
 };
 

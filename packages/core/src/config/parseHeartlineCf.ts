@@ -1,9 +1,11 @@
 import type { ConfigIssue } from './ConfigIssue.js';
 import type { HaCfWord } from './HaCfWord.js';
-import type { HeartlineCf, MonitorRule } from './HeartlineCf.js';
+import type { HeartlineCf, MetricsSettings, MonitorRule } from './HeartlineCf.js';
+import type { HeartlineCfLine } from './HeartlineCfLine.js';
 import { closestWord } from './closestWord.js';
 import { IssueList } from './IssueList.js';
 import { parseDuration } from './parseDuration.js';
+import { readMetricsLine } from './readMetricsLine.js';
 import { sortIssues } from './sortIssues.js';
 import { splitWords, WHITESPACE } from './splitWords.js';
 
@@ -13,7 +15,23 @@ export interface HeartlineCfParseResult {
   readonly issues: readonly ConfigIssue[];
 }
 
-const DIRECTIVES = ['monitor'] as const;
+/** What the file holds so far; each directive's reader adds to it. */
+interface HeartlineCfDraft {
+  readonly monitors: MonitorRule[];
+  metrics?: MetricsSettings;
+}
+
+/** Every directive heartline.cf knows, and what reads its line. */
+const DIRECTIVES: Readonly<Record<string, (at: HeartlineCfLine, draft: HeartlineCfDraft) => void>> = {
+  monitor: (at, draft) => {
+    const rule = readMonitor(at.directive, at.values, at);
+    if (rule !== undefined) draft.monitors.push(rule);
+  },
+  metrics: (at, draft) => {
+    const settings = readMetricsLine(at, draft.metrics);
+    if (settings !== undefined) draft.metrics = settings;
+  },
+};
 const MONITOR_KEYS = ['interval', 'timeout', 'restarts', 'window'] as const;
 type MonitorKey = (typeof MONITOR_KEYS)[number];
 
@@ -26,18 +44,20 @@ const MAX_RESTARTS = 1000;
  * per line, words split on blanks, every problem reported with its line and column.
  *
  *     monitor SELECTOR [on|off] [interval=T] [timeout=T] [restarts=N] [window=T]
+ *     metrics [on|off] [listen=[ADDRESS:]PORT] [remote=yes|no]
  */
 export function parseHeartlineCf(text: string, file: string): HeartlineCfParseResult {
   const issues = new IssueList(file);
-  const monitors: MonitorRule[] = [];
+  const draft: HeartlineCfDraft = { monitors: [] };
   text.split('\n').forEach((raw, index) => {
     const line = index + 1;
     const hash = raw.indexOf('#');
     const words = splitWords((hash < 0 ? raw : raw.slice(0, hash)).replace(/\r$/, ''), 1, WHITESPACE);
     const [directive, ...values] = words;
     if (directive === undefined) return;
-    if (directive.text !== 'monitor') {
-      const guess = closestWord(directive.text, DIRECTIVES);
+    const read = Object.hasOwn(DIRECTIVES, directive.text) ? DIRECTIVES[directive.text] : undefined;
+    if (read === undefined) {
+      const guess = closestWord(directive.text, Object.keys(DIRECTIVES));
       issues.error(
         line,
         directive.column,
@@ -46,19 +66,13 @@ export function parseHeartlineCf(text: string, file: string): HeartlineCfParseRe
       );
       return;
     }
-    const rule = readMonitor(directive, values, { file, line, issues });
-    if (rule !== undefined) monitors.push(rule);
+    read({ file, line, directive, values, issues }, draft);
   });
-  return { config: { monitors }, issues: sortIssues(issues.items) };
+  const config: HeartlineCf = { monitors: draft.monitors, ...(draft.metrics === undefined ? {} : { metrics: draft.metrics }) };
+  return { config, issues: sortIssues(issues.items) };
 }
 
-interface LineContext {
-  readonly file: string;
-  readonly line: number;
-  readonly issues: IssueList;
-}
-
-function readMonitor(directive: HaCfWord, values: readonly HaCfWord[], at: LineContext): MonitorRule | undefined {
+function readMonitor(directive: HaCfWord, values: readonly HaCfWord[], at: HeartlineCfLine): MonitorRule | undefined {
   const [selector, ...settings] = values;
   if (selector === undefined) {
     at.issues.error(at.line, directive.column, 'HEARTLINE_CF_BAD_VALUE', "'monitor' needs a resource or resource type");

@@ -510,7 +510,7 @@ export const errorCatalogue = {
   HEARTLINE_CF_UNKNOWN_DIRECTIVE: {
     summary: 'heartline.cf has a directive Heartline does not know',
     exitCode: 78,
-    hint: "heartline.cf takes `monitor` lines only (see docs/monitoring.md); fix the spelling or remove the line.",
+    hint: 'heartline.cf takes `monitor` and `metrics` lines (see docs/heartline-cf.md); fix the spelling or remove the line.',
   },
   HEARTLINE_CF_BAD_VALUE: {
     summary: 'A monitor line of heartline.cf has a setting that is not valid',
@@ -526,6 +526,27 @@ export const errorCatalogue = {
     summary: 'Two monitor lines of heartline.cf name the same resource or type',
     exitCode: 78,
     hint: 'Keep one line per resource or type: the later line wins, key by key.',
+  },
+  // --- metrics (issue 21) ---
+  HEARTLINE_CF_METRICS_BAD_VALUE: {
+    summary: 'The metrics line of heartline.cf has a setting that is not valid',
+    exitCode: 78,
+    hint: 'Write one line `metrics [on|off] [listen=[ADDRESS:]PORT] [remote=yes]`, e.g. `metrics on` (127.0.0.1:9694) or `metrics listen=127.0.0.1:9100`; the address is an IP address, not a name.',
+  },
+  HEARTLINE_CF_METRICS_NOT_LOOPBACK: {
+    summary: 'The metrics endpoint would listen on a non-loopback address without remote=yes',
+    exitCode: 78,
+    hint: 'Keep the loopback address (and scrape through an SSH tunnel or a local agent), or add remote=yes after making sure only your Prometheus can reach that address and port (docs/metrics.md#exposure).',
+  },
+  METRICS_LISTEN_FAILED: {
+    summary: 'The metrics endpoint cannot listen on its address and port',
+    exitCode: 69,
+    hint: 'Free the port (ss -ltnp names the process holding it) or give another one with listen=, or an address this node has; then reload (systemctl reload heartline). The node runs on without metrics meanwhile.',
+  },
+  METRICS_UNAVAILABLE: {
+    summary: 'The metrics endpoint cannot start: prom-client does not load',
+    exitCode: 69,
+    hint: 'Reinstall @heartline/cli with its dependencies (npm ci, or npm install -g @heartline/cli), then reload; the node runs on without metrics meanwhile.',
   },
   MONITOR_FAILED: {
     summary: 'A monitored resource stopped running (its status check failed)',
@@ -668,6 +689,43 @@ export const errorCatalogue = {
     summary: 'A standby or takeover request cannot be carried out now',
     exitCode: 69,
     hint: 'Use auto_failback on or off in ha.cf for standby; otherwise wait until ha status shows the resources stable and retry.',
+  },
+
+  // --- fencing: STONITH devices (issue 23) ---
+  FENCE_NO_FENCER: {
+    summary: 'No installed plugin provides the STONITH type of a stonith or stonith_host line',
+    exitCode: 78,
+    hint: 'Fix the type (null, ssh, meatware, external/NAME; docs/fencing.md), or install the plugin that provides it (ha plugins lists what each serves).',
+  },
+  FENCE_FENCER_CONFLICT: {
+    summary: 'Two installed plugins provide the same STONITH type',
+    exitCode: 78,
+    hint: 'Uninstall one of the two plugins named in the message (ha plugins uninstall NAME).',
+  },
+  FENCE_BAD_PARAMETERS: {
+    summary: 'A STONITH device has parameters its fencer cannot use',
+    exitCode: 78,
+    hint: 'Give the parameters in the order the device takes them, separated by blanks (the message names them); the last one takes the rest of the line. docs/fencing.md shows each type.',
+  },
+  FENCE_PLUGIN_MISSING: {
+    summary: 'The external STONITH plugin script cannot be used',
+    exitCode: 78,
+    hint: 'Install the script as <plugin dir>/external/NAME (default /usr/lib/stonith/plugins/external), a regular file, executable, not writable by group or others.',
+  },
+  FENCE_FAILED: {
+    summary: 'A dead node could not be reset, so its resource groups are not taken over',
+    exitCode: 69,
+    hint: 'Read why in the log (the device\'s output is there); fix the device, or power the node off by hand. Heartline retries every 5 s and takes over once a reset works, or leaves the groups alone when the node comes back.',
+  },
+  FENCE_STATUS_FAILED: {
+    summary: 'The status check of the STONITH device failed',
+    exitCode: 69,
+    hint: 'The device may not work when a node dies: check it (its power switch, its credentials, the network to it) before a failover needs it.',
+  },
+  FENCE_NOT_WAITING: {
+    summary: 'No reset of that node waits for a confirmation',
+    exitCode: 69,
+    hint: 'ha fence confirm answers a meatware reset in progress: ha status shows the resets that wait (awaitingConfirmation). Check the node name.',
   },
 
   // --- systemd, pid file and reload (issue 21) ---

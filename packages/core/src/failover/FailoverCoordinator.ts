@@ -15,6 +15,7 @@ import { ResourceTakeover } from './ResourceTakeover.js';
 import { StandbyProtocol } from './StandbyProtocol.js';
 import { StandbyRequests } from './StandbyRequests.js';
 import { StartupNegotiation } from './StartupNegotiation.js';
+import { StonithResets } from './StonithResets.js';
 
 export type { FailoverCoordinatorOptions } from './FailoverCoordinatorOptions.js';
 export type { GroupOperations } from './GroupOperations.js';
@@ -44,6 +45,7 @@ export class FailoverCoordinator {
   private readonly reports: PeerReports;
   private readonly negotiation: StartupNegotiation;
   private readonly monitor: GroupMonitor;
+  private readonly stonith: StonithResets;
   /** Our own messages sent before comm-up (a takeover at initdead), replayed once it is up. */
   private readonly beforeCommUp: Array<{ readonly from: string; readonly msg: HaMessage }> = [];
 
@@ -55,7 +57,8 @@ export class FailoverCoordinator {
     this.requests = new StandbyRequests(rt);
     const taker = new GroupTaker(rt, this.requests);
     this.standby = new StandbyProtocol(rt, this.jobs, this.release, taker);
-    this.takeover = new ResourceTakeover(rt, this.jobs, this.release, this.standby, taker);
+    this.stonith = new StonithResets(rt, this.jobs, options.fencing, (node) => this.takeover.takeoverFromNode(node));
+    this.takeover = new ResourceTakeover(rt, this.jobs, this.release, this.standby, taker, this.stonith);
     this.selfGrant = new PeerSelfGrant(rt);
     this.reports = new PeerReports(rt.log);
     this.ipRequests = new LegacyIpRequests(rt, taker);
@@ -69,6 +72,7 @@ export class FailoverCoordinator {
       switch (event.kind) {
         case 'comm-up':
           this.negotiation.commUpResourceAction();
+          this.stonith.commUp();
           for (const { from, msg } of this.beforeCommUp.splice(0)) this.onMessage(from, true, msg);
           break;
         case 'node-dead':
@@ -77,6 +81,11 @@ export class FailoverCoordinator {
           break;
         case 'node-restart':
           this.rt.gaveUpResources.delete(event.node);
+          this.stonith.nodeBack(event.node);
+          break;
+        case 'node-status':
+        case 'partition-healed':
+          if (event.kind === 'partition-healed' || event.status !== 'dead') this.stonith.nodeBack(event.node);
           break;
         case 'message':
           this.onMessage(event.from, event.fromSelf, event.message);
@@ -108,6 +117,7 @@ export class FailoverCoordinator {
    * stable, tell the peer we hold nothing, then release every group right to left.
    */
   releaseAll(): Promise<void> {
+    this.rt.run(() => this.stonith.cancelAll('the node is shutting down'));
     return this.release.releaseAll();
   }
 
@@ -127,13 +137,14 @@ export class FailoverCoordinator {
 
   /** Stops every timer: the node halted (crash, test end). Running jobs finish on their own. */
   close(): void {
+    this.stonith.cancelAll('the node halted');
     this.rt.close();
     this.standby.close();
     this.monitor.close();
   }
 
   status(): FailoverStatus {
-    return failoverStatusOf(this.rt, this.monitor);
+    return failoverStatusOf(this.rt, this.monitor, this.stonith.status());
   }
 
   private onMessage(from: string, fromSelf: boolean, msg: HaMessage): void {

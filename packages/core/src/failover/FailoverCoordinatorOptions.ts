@@ -1,4 +1,5 @@
 import type { AutoFailback } from '../config/HaCf.js';
+import type { Fencing } from '../fencing/Fencing.js';
 import type { HaResourceGroup } from '../config/HaResourceGroup.js';
 import type { Logger } from '../log/Logger.js';
 import type { MonitorSpec } from '../monitor/MonitorSpec.js';
@@ -21,6 +22,8 @@ export interface FailoverCoordinatorOptions {
   readonly localStatus: () => string;
   /** How each resource of a group is monitored while it runs here (undefined: not); no monitoring when absent. */
   readonly monitorPlan?: (group: HaResourceGroup) => Promise<ReadonlyArray<MonitorSpec | undefined>>;
+  /** The STONITH device: a dead peer that may hold resources is reset before its groups are taken. Absent: none (`result=n_stnth`). */
+  readonly fencing?: Fencing;
   /** See ResourceLayerOptions.upcount; `heard-from` when absent. */
   readonly upcount?: 'heard-from' | 'active-only';
 }

@@ -1,3 +1,5 @@
+import type { FencingStatus } from '../fencing/FencingStatus.js';
+
 /** The resource layer as `ha status` shows it (cl_status rscstatus and more). */
 export interface FailoverStatus {
   readonly mode: 'on' | 'off' | 'legacy';
@@ -11,6 +13,8 @@ export interface FailoverStatus {
   readonly peerStable: boolean;
   /** going_standby: not, me, other, done. */
   readonly standby: string;
+  /** The STONITH device and resets in progress; absent when ha.cf configures no device. */
+  readonly fencing?: FencingStatus;
   readonly groups: ReadonlyArray<{
     readonly key: string;
     /** The node whose haresources line it is. */

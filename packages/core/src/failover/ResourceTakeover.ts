@@ -5,6 +5,7 @@ import type { ResourceJobs } from './ResourceJobs.js';
 import type { ResourceRelease } from './ResourceRelease.js';
 import { ResourceSet as R } from './ResourceSet.js';
 import type { StandbyProtocol } from './StandbyProtocol.js';
+import type { StonithResets } from './StonithResets.js';
 
 /**
  * Acquiring groups: our own (req_our_resources) and those of a node that died or shut down
@@ -18,6 +19,7 @@ export class ResourceTakeover {
     private readonly release: ResourceRelease,
     private readonly standby: StandbyProtocol,
     private readonly taker: GroupTaker,
+    private readonly stonith: StonithResets,
   ) {}
 
   /** hb_rsc_recover_dead_resources: a peer was declared dead. */
@@ -37,6 +39,11 @@ export class ResourceTakeover {
       else needStonith = !rt.gaveUpResources.has(node);
     }
     if (needStonith) {
+      // With a device, the takeover waits for a reset that worked (StonithResets calls takeoverFromNode).
+      if (this.stonith.configured) {
+        this.stonith.reset(node);
+        return;
+      }
       rt.post(M.stonith(node, 'n_stnth'));
       rt.log.warn('No STONITH device configured.');
       rt.log.warn('Shared disks are not protected.');
@@ -68,7 +75,7 @@ export class ResourceTakeover {
   }
 
   /** takeover_from_node: mach_down for the node's groups, then our own groups if needed. */
-  private takeoverFromNode(node: string): void {
+  takeoverFromNode(node: string): void {
     const { rt } = this;
     if (rt.shutdownInProgress) {
       rt.log.info('Resource takeover cancelled - shutdown in progress.');

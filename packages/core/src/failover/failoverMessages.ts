@@ -25,7 +25,8 @@ export const failoverMessages = {
   askResources: (set: number, info: 'me' | 'other' | 'done'): HaMessage =>
     HaMessage.fromStrings([['t', 'ask_resources'], ['rsc_hold', resourceSetName(set)], ['info', info]]),
 
-  stonith: (node: string, result: 'n_stnth' | 'unneeded'): HaMessage =>
+  /** After a peer's death: OK/bad/badhost from a reset, n_stnth without a device, unneeded when it gave up everything. */
+  stonith: (node: string, result: 'OK' | 'bad' | 'badhost' | 'n_stnth' | 'unneeded'): HaMessage =>
     HaMessage.fromStrings([['t', 'stonith'], ['node', node], ['result', result]]),
 
   /** req_resource when another node may hold the group (legacy mode). */

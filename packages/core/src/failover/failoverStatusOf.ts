@@ -1,10 +1,11 @@
+import type { FencingStatus } from '../fencing/FencingStatus.js';
 import type { FailoverRuntime } from './FailoverRuntime.js';
 import type { GroupMonitor } from './GroupMonitor.js';
 import type { FailoverStatus } from './FailoverStatus.js';
 import { ResourceSet as R, resourceSetName } from './ResourceSet.js';
 
 /** The resource layer as `ha status` shows it. */
-export function failoverStatusOf(rt: FailoverRuntime, monitor: GroupMonitor): FailoverStatus {
+export function failoverStatusOf(rt: FailoverRuntime, monitor: GroupMonitor, fencing?: FencingStatus): FailoverStatus {
   return {
     mode: rt.options.autoFailback,
     state: rt.state,
@@ -14,6 +15,7 @@ export function failoverStatusOf(rt: FailoverRuntime, monitor: GroupMonitor): Fa
     peerHolds: resourceSetName(rt.otherHolds),
     peerStable: rt.otherIsStable,
     standby: rt.goingStandby,
+    ...(fencing === undefined ? {} : { fencing }),
     groups: rt.options.groups.map((g) => {
       const failure = rt.failedGroups.get(g.key);
       const monitored = monitor.statusOf(g);

@@ -1,5 +1,6 @@
 import type { LinkRecord } from './LinkRecord.js';
 import type { NodeType } from './NodeType.js';
+import { PeerCounters } from './PeerCounters.js';
 import type { SeqTrack } from './SeqTrack.js';
 
 /** heartbeat's `struct node_info`: everything membership tracks about one node, ourselves included. */
@@ -21,6 +22,8 @@ export class NodeRecord {
   statusSuppressed = false;
   readonly links = new Map<string, LinkRecord>();
   readonly track: SeqTrack;
+  /** Heartbeat intervals and retransmissions, for metrics. */
+  readonly counters = new PeerCounters();
 
   constructor(init: {
     name: string;

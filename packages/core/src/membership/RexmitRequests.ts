@@ -69,6 +69,7 @@ export class RexmitRequests {
       this.timers.get(node)?.set(seq, undefined);
       return;
     }
+    node.counters.rexmitRequests++;
     this.sendRequest(node, seq);
     // Sending runs our own loopback first; if that cleared the request, do not revive it.
     if (this.timers.get(node)?.delete(seq) !== true) return;

@@ -64,6 +64,7 @@ export class RexmitResponder {
       if (entry.lastRexmitMs !== undefined && Math.floor(now - entry.lastRexmitMs) < acceptAfterMs) continue;
       if (++sent > K.maxRexmitBatch) return;
       entry.lastRexmitMs = now;
+      from.counters.retransmitted++;
       rt.retransmit(entry.message);
     }
   }

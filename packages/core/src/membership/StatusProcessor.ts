@@ -35,6 +35,7 @@ export class StatusProcessor {
     const local = rt.local();
     if (node.localLastUpdateMs !== undefined) {
       const intervalMs = Math.floor(now - node.localLastUpdateMs);
+      node.counters.heartbeat(intervalMs, intervalMs > rt.timings.warntimeMs);
       if (intervalMs > rt.timings.deadtimeMs) {
         log.crit(`Late heartbeat: Node ${node.name}: interval ${intervalMs} ms (> deadtime)`);
         // The poll did not run in time to see it dead; heartbeat marks it dead now anyway.

@@ -6,6 +6,10 @@ import type { AuthKeys } from '../config/AuthKeys.js';
 import type { HaCf } from '../config/HaCf.js';
 import { HaError } from '../errors/HaError.js';
 import { FailoverCoordinator } from '../failover/FailoverCoordinator.js';
+import { DeviceFencing } from '../fencing/DeviceFencing.js';
+import { FenceConfirmations } from '../fencing/FenceConfirmations.js';
+import type { Fencing } from '../fencing/Fencing.js';
+import { fencingDefaults } from '../fencing/fencingDefaults.js';
 import type { MembershipEvent } from '../membership/MembershipEvent.js';
 import { Membership } from '../membership/Membership.js';
 import { loadLocalUuid } from '../membership/loadLocalUuid.js';
@@ -22,6 +26,7 @@ import { BadPackets } from './BadPackets.js';
 import type { ClusterNodeOptions } from './ClusterNodeOptions.js';
 import type { ClusterNodeStatus } from './ClusterNodeStatus.js';
 import type { PacketRefusals } from './PacketRefusals.js';
+import type { PeerCounts } from './PeerCounts.js';
 import { FrameCodec } from './FrameCodec.js';
 import { nodeTokens } from './nodeTokens.js';
 
@@ -96,6 +101,7 @@ export class ClusterNode {
     }
     try {
       const { generation, uuid } = this.options.identity ?? this.loadIdentity();
+      const fencing = await this.loadFencing();
       await this.openMedia();
       const member = new Membership({
         ...haCf,
@@ -117,7 +123,7 @@ export class ClusterNode {
       });
       this.member = member;
       this.container.register(nodeTokens.membership, { useValue: member });
-      this.failover = this.startResourceLayer(member);
+      this.failover = this.startResourceLayer(member, fencing);
       const failover = this.failover;
       if (failover !== undefined && (this.options.resources?.groups.length ?? 0) > 0) failover.onInitialAcquisition(() => this.markReady());
       else {
@@ -184,6 +190,24 @@ export class ClusterNode {
     };
   }
 
+  /** Heartbeat intervals and retransmissions per node, for metrics; empty before the start. */
+  peerCounts(): PeerCounts[] {
+    const member = this.member;
+    if (member === undefined) return [];
+    const now = this.options.clock.now();
+    return member.table.all().map((n) => ({
+      node: n.name,
+      type: n.type,
+      heartbeats: n.counters.heartbeats,
+      lateHeartbeats: n.counters.lateHeartbeats,
+      lastIntervalMs: n.counters.lastIntervalMs,
+      maxIntervalMs: n.counters.maxIntervalMs,
+      silenceMs: Math.max(0, Math.floor(now - (n.localLastUpdateMs ?? now))),
+      rexmitRequests: n.counters.rexmitRequests,
+      retransmitted: n.counters.retransmitted,
+    }));
+  }
+
   status(): ClusterNodeStatus {
     const snapshot = this.member?.snapshot() ?? {
       localNode: this.nodeName,
@@ -228,7 +252,28 @@ export class ClusterNode {
     return kind === 'standby' ? failover.requestStandby(set) : failover.requestTakeover(set);
   }
 
-  private startResourceLayer(member: Membership): FailoverCoordinator | undefined {
+  /** The STONITH device's fencer, built in this node's container, bound to the device. */
+  private async loadFencing(): Promise<Fencing | undefined> {
+    const resources = this.options.resources;
+    const fencing = resources?.fencing;
+    if (resources === undefined || fencing === undefined) return undefined;
+    const { haCf, nodeName, clock, logger } = this.options;
+    const fencer = await fencing.fencers.fencerFor(fencing.device.type, this.container);
+    return new DeviceFencing({
+      fencer,
+      device: fencing.device,
+      nodeName,
+      logger,
+      clock,
+      commands: resources.commands,
+      env: resourceScriptEnv(haCf, nodeName, resources.haDir),
+      stonithPluginDir: fencing.stonithPluginDir ?? fencingDefaults.stonithPluginDir,
+      confirmations: fencing.confirmations ?? new FenceConfirmations(),
+      ...(fencing.resetTimeoutMs === undefined ? {} : { resetTimeoutMs: fencing.resetTimeoutMs }),
+    });
+  }
+
+  private startResourceLayer(member: Membership, fencing: Fencing | undefined): FailoverCoordinator | undefined {
     const resources = this.options.resources;
     if (resources === undefined) return undefined;
     const { haCf, nodeName, clock, logger } = this.options;
@@ -246,6 +291,7 @@ export class ClusterNode {
       ...(resources.timeouts === undefined ? {} : { timeouts: resources.timeouts }),
       ...(resources.stopRetries === undefined ? {} : { stopRetries: resources.stopRetries }),
       ...(resources.stopRetryDelayMs === undefined ? {} : { stopRetryDelayMs: resources.stopRetryDelayMs }),
+      ...(resources.observer === undefined ? {} : { observer: resources.observer }),
     });
     return new FailoverCoordinator({
       nodeName,
@@ -267,6 +313,7 @@ export class ClusterNode {
       nodes: () => member.table.all(),
       localStatus: () => member.localStatus,
       ...(resources.upcount === undefined ? {} : { upcount: resources.upcount }),
+      ...(fencing === undefined ? {} : { fencing }),
     });
   }
 

@@ -6,4 +6,6 @@ export interface HeartlineManifest {
   readonly apiVersion: number;
   readonly transports: Readonly<Record<string, string>>;
   readonly agents: Readonly<Record<string, string>>;
+  /** STONITH types (`null`, `ssh`, `external/*` for every `external/NAME`) -> fencer class. */
+  readonly fencers: Readonly<Record<string, string>>;
 }

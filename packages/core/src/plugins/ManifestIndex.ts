@@ -8,14 +8,14 @@ export interface ManifestEntry {
 }
 
 /**
- * Which installed plugins declare each name of one manifest section (`transports` or `agents`),
+ * Which installed plugins declare each name of one manifest section (`transports`, `agents` or `fencers`),
  * read from their package.json without running any of their code. Every manifest is validated
  * up front, so a broken plugin is reported at start, not at the first failover.
  */
 export class ManifestIndex {
   private readonly byName = new Map<string, ManifestEntry[]>();
 
-  constructor(descriptors: readonly PluginDescriptor[], section: 'transports' | 'agents') {
+  constructor(descriptors: readonly PluginDescriptor[], section: 'transports' | 'agents' | 'fencers') {
     for (const descriptor of descriptors) {
       for (const [name, target] of Object.entries(validateManifest(descriptor)[section])) {
         const list = this.byName.get(name) ?? [];

@@ -38,5 +38,6 @@ export function validateManifest(descriptor: PluginDescriptor): HeartlineManifes
     apiVersion: pluginApiVersion,
     transports: entries(descriptor, section['transports'], 'transports'),
     agents: entries(descriptor, section['agents'], 'agents'),
+    fencers: entries(descriptor, section['fencers'], 'fencers'),
   };
 }

@@ -3,6 +3,7 @@ import type { HaResourceGroup } from '../config/HaResourceGroup.js';
 import type { ResourceRef } from '../config/ResourceRef.js';
 import type { Logger } from '../log/Logger.js';
 import type { Clock } from '../time/Clock.js';
+import type { ActivatorObserver } from './ActivatorObserver.js';
 import type { AgentContext } from './AgentContext.js';
 import type { AgentProvider } from './AgentProvider.js';
 import { describeResult, type AgentResult, type ResourceOperation } from './AgentResult.js';
@@ -24,6 +25,8 @@ export interface GroupActivatorOptions {
   /** heartbeat's HA_STOPRETRYMAX: failed stops are retried this many times, a second apart. */
   readonly stopRetries?: number;
   readonly stopRetryDelayMs?: number;
+  /** Hears every resource and group operation with its duration (metrics). */
+  readonly observer?: ActivatorObserver;
 }
 
 /**
@@ -43,7 +46,8 @@ export class GroupActivator {
 
   async takeGroup(group: HaResourceGroup): Promise<GroupOutcome> {
     this.options.logger.info(`Acquiring resource group: ${group.line}`, { group: group.key });
-    return this.startEach(group.resources, group);
+    const startedMs = this.options.clock.now();
+    return this.observed(group, 'take', startedMs, await this.startEach(group.resources, group));
   }
 
   /**
@@ -55,9 +59,10 @@ export class GroupActivator {
     const from = group.resources.indexOf(resource);
     const affected = from < 0 ? [resource] : group.resources.slice(from);
     this.options.logger.info(`Restarting ${affected.map((r) => r.text).join(' ')} of resource group ${group.key}`, { group: group.key });
+    const startedMs = this.options.clock.now();
     const stopped = await this.stopEach([...affected].reverse(), group);
-    if (!stopped.ok) return stopped;
-    return this.startEach(affected, group);
+    if (!stopped.ok) return this.observed(group, 'restart', startedMs, stopped);
+    return this.observed(group, 'restart', startedMs, await this.startEach(affected, group));
   }
 
   /** Monitoring's check: the agent's `status`, given `timeoutMs`. */
@@ -67,7 +72,8 @@ export class GroupActivator {
 
   async giveGroup(group: HaResourceGroup): Promise<GroupOutcome> {
     this.options.logger.info(`Releasing resource group: ${group.line}`, { group: group.key });
-    return this.stopEach([...group.resources].reverse(), group);
+    const startedMs = this.options.clock.now();
+    return this.observed(group, 'give', startedMs, await this.stopEach([...group.resources].reverse(), group));
   }
 
   /** ResourceManager's `status`: whether the resource runs here; a status that cannot tell counts as not running. */
@@ -133,7 +139,34 @@ export class GroupActivator {
     return run;
   }
 
-  private async call(resource: ResourceRef, operation: ResourceOperation, timeoutMs = this.timeouts[operation]): Promise<AgentResult> {
+  private async call(resource: ResourceRef, operation: ResourceOperation, timeoutMs?: number): Promise<AgentResult> {
+    const observer = this.options.observer;
+    if (observer === undefined) return this.callAgent(resource, operation, timeoutMs);
+    const startedMs = this.options.clock.now();
+    const result = await this.callAgent(resource, operation, timeoutMs);
+    const durationMs = this.options.clock.now() - startedMs;
+    this.tell(() => observer.resourceOperation({ resource: resource.spec, type: resource.type, operation, result: result.status, durationMs }));
+    return result;
+  }
+
+  private observed(group: HaResourceGroup, operation: 'take' | 'give' | 'restart', startedMs: number, outcome: GroupOutcome): GroupOutcome {
+    const observer = this.options.observer;
+    if (observer === undefined) return outcome;
+    const durationMs = this.options.clock.now() - startedMs;
+    this.tell(() => observer.groupOperation({ group: group.key, operation, ok: outcome.ok, durationMs }));
+    return outcome;
+  }
+
+  /** An observer's bug must not change how a failover goes. */
+  private tell(notify: () => void): void {
+    try {
+      notify();
+    } catch (error) {
+      this.options.logger.error(`activator observer failed: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+
+  private async callAgent(resource: ResourceRef, operation: ResourceOperation, timeoutMs = this.timeouts[operation]): Promise<AgentResult> {
     const o = this.options;
     const logger = o.logger.child({ resource: resource.spec });
     let agent;

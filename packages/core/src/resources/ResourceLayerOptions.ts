@@ -1,5 +1,7 @@
 import type { HaResourceGroup } from '../config/HaResourceGroup.js';
 import type { MonitorRule } from '../config/HeartlineCf.js';
+import type { FencingOptions } from '../fencing/FencingOptions.js';
+import type { ActivatorObserver } from './ActivatorObserver.js';
 import type { AgentProvider } from './AgentProvider.js';
 import type { CommandRunner } from './CommandRunner.js';
 import type { OperationTimeouts } from './OperationTimeouts.js';
@@ -21,10 +23,17 @@ export interface ResourceLayerOptions {
   readonly monitors?: readonly MonitorRule[];
   readonly stopRetries?: number;
   readonly stopRetryDelayMs?: number;
+  /** Hears every resource and group operation with its duration (the daemon's metrics). */
+  readonly observer?: ActivatorObserver;
   /**
    * Who counts as up when legacy mode decides whether to ask for its groups: `heard-from` (the
    * default: a peer we heard anything from) or `active-only`, heartbeat 3.0.6's count (a peer whose
    * `active` status we processed), which lets a simulated node behave as a heartbeat peer.
    */
   readonly upcount?: 'heard-from' | 'active-only';
+  /**
+   * The STONITH device ha.cf configures for this node (fenceDeviceFor) and where its fencer comes
+   * from; without it a dead peer's groups are taken over unreset (`stonith result=n_stnth`).
+   */
+  readonly fencing?: FencingOptions;
 }

@@ -18,6 +18,8 @@ export interface ServiceEvent {
 export class MemoryServices {
   readonly events: ServiceEvent[] = [];
   private readonly running = new Map<string, Set<string>>();
+  /** Power cuts per node: an operation under way when the power goes never completes. */
+  private readonly powerCuts = new Map<string, number>();
   /** `node/resource` pairs whose start fails. */
   readonly failing = new Set<string>();
 
@@ -37,10 +39,11 @@ export class MemoryServices {
     if (this.running.get(node)?.delete(resource) === true) this.events.push({ atMs, node, operation: 'crash', resource });
   }
 
-  /** A crash: the node's processes are gone. */
+  /** A crash: the node's processes are gone, and a start or stop under way there never completes. */
   crash(node: string, atMs: number): void {
     for (const resource of this.on(node)) this.events.push({ atMs, node, operation: 'crash', resource });
     this.running.delete(node);
+    this.powerCuts.set(node, (this.powerCuts.get(node) ?? 0) + 1);
   }
 
   /** The agent of every type; `monitoredByDefault` as a VIP or apache agent would say. */
@@ -56,7 +59,10 @@ export class MemoryServices {
   }
 
   private async operate(operation: 'start' | 'stop', resource: ResourceInstance, ctx: AgentContext): Promise<AgentResult> {
+    const cuts = this.powerCuts.get(ctx.nodeName) ?? 0;
     await ctx.clock.sleep(this.operationMs);
+    // The machine lost power meanwhile: the operation died with it (its node is gone too).
+    if ((this.powerCuts.get(ctx.nodeName) ?? 0) !== cuts) return { status: 'failed', reason: 'the machine lost power' };
     const set = this.running.get(ctx.nodeName) ?? new Set<string>();
     this.running.set(ctx.nodeName, set);
     if (operation === 'start' && this.failing.has(`${ctx.nodeName}/${resource.spec}`)) {

@@ -170,10 +170,25 @@ describe('parseHaCf: heartbeat rules', () => {
   });
 
   test('ignored directives warn but are still parsed', () => {
-    const { config, issues } = parseHaCf(`${minimal}stonith_host Ken3 rps10 /dev/ttyS1 kathy 0\nrespawn hacluster /usr/lib/heartbeat/ipfail -p\n`, 'ha.cf');
-    assert.deepEqual(issues.map((i) => i.code), ['CONFIG_IGNORED_DIRECTIVE', 'CONFIG_IGNORED_DIRECTIVE']);
-    assert.deepEqual(config.stonithHost, [{ host: 'ken3', type: 'rps10', params: '/dev/ttyS1 kathy 0' }]);
+    const { config, issues } = parseHaCf(`${minimal}respawn hacluster /usr/lib/heartbeat/ipfail -p\n`, 'ha.cf');
+    assert.deepEqual(issues.map((i) => i.code), ['CONFIG_IGNORED_DIRECTIVE']);
     assert.deepEqual(config.respawn, [{ user: 'hacluster', command: ['/usr/lib/heartbeat/ipfail', '-p'] }]);
+  });
+
+  test('stonith and stonith_host lines are kept in order with their line, for every host; the parameters are the rest of the line', () => {
+    const text = `${minimal}stonith_host Ken3 rps10 /dev/ttyS1 kathy 0\nstonith ssh /etc/ha.d/ssh.cfg\nstonith_host *  external/ipmi  node1 10.0.0.1 admin  secret word\n`;
+    const { config, issues } = parseHaCf(text, 'ha.cf');
+    assert.deepEqual(issues, []);
+    assert.deepEqual(config.stonithHost, [
+      { host: 'ken3', type: 'rps10', params: '/dev/ttyS1 kathy 0', where: { file: 'ha.cf', line: 4, column: 19 } },
+      { host: '*', type: 'external/ipmi', params: 'node1 10.0.0.1 admin  secret word', where: { file: 'ha.cf', line: 6, column: 17 } },
+    ]);
+    assert.deepEqual(config.stonith, [{ type: 'ssh', configFile: '/etc/ha.d/ssh.cfg', where: { file: 'ha.cf', line: 5, column: 9 } }]);
+  });
+
+  test('a stonith line without its file, a stonith_host line without a type are errors at their line', () => {
+    const { issues } = parseHaCf(`${minimal}stonith ssh\nstonith_host node1\n`, 'ha.cf');
+    assert.deepEqual(issues.map((i) => `${i.line}:${i.code}`), ['4:CONFIG_BAD_VALUE', '5:CONFIG_BAD_VALUE']);
   });
 
   test('env and apiauth', () => {

@@ -1,4 +1,5 @@
 import type { MonitorRule } from '../../src/config/HeartlineCf.js';
+import type { FencingOptions } from '../../src/fencing/FencingOptions.js';
 import { parseHaResources } from '../../src/config/parseHaResources.js';
 import type { CommandRunner } from '../../src/resources/CommandRunner.js';
 import { StaticAgentProvider } from '../../src/resources/StaticAgentProvider.js';
@@ -26,20 +27,26 @@ export function failoverCluster(
   heartbeatCount: readonly string[] = [],
   /** heartline.cf's monitor lines; every service is monitored by default (10 s) when given. */
   monitors?: readonly MonitorRule[],
+  /** Each node's STONITH device (none when undefined). */
+  fencing?: (name: string) => FencingOptions | undefined,
 ) {
   const services = new MemoryServices(50);
   const { groups } = parseHaResources(haresources, '/etc/ha.d/haresources', names);
   const cluster = makeCluster(names, {
     haCf: haCfText(names, `auto_failback ${autoFailback}\n`),
-    resources: (name) => ({
-      ...(heartbeatCount.includes(name) ? { upcount: 'active-only' as const } : {}),
-      groups,
-      agents: new StaticAgentProvider([services.agent(monitors !== undefined)]),
-      ...(monitors === undefined ? {} : { monitors }),
-      commands: noCommands,
-      haDir: '/etc/ha.d',
-      initDir: '/etc/init.d',
-    }),
+    resources: (name) => {
+      const device = fencing?.(name);
+      return {
+        ...(heartbeatCount.includes(name) ? { upcount: 'active-only' as const } : {}),
+        ...(device === undefined ? {} : { fencing: device }),
+        groups,
+        agents: new StaticAgentProvider([services.agent(monitors !== undefined)]),
+        ...(monitors === undefined ? {} : { monitors }),
+        commands: noCommands,
+        haDir: '/etc/ha.d',
+        initDir: '/etc/init.d',
+      };
+    },
   });
   const messages: string[] = [];
   const watch = (n: TestNode) =>

@@ -1,6 +1,7 @@
 import { HaCommand } from '../HaCommand.js';
 import { Flags } from '@oclif/core';
 import {
+  ExecaCommandRunner,
   PluginAgentRegistry,
   PluginTransportRegistry,
   errorCatalogue,
@@ -15,6 +16,7 @@ import {
 } from '@heartline/core';
 import { daemonDefaults } from '../../daemon/daemonDefaults.js';
 import { pluginDescriptors } from '../../daemon/pluginDescriptors.js';
+import { fenceDeviceReport, type FenceDeviceReport } from '../../fencing/fenceDeviceReport.js';
 
 /** Which agent and plugin run one haresources resource (`ha config check`). */
 interface ResourceResolution {
@@ -39,14 +41,17 @@ export class ConfigCheck extends HaCommand {
     'missing from <config-dir>/resource.d and --init-dir, a type no plugin provides), and listed with that',
     'agent and plugin and how it is monitored: `haresources:LINE RESOURCE -> agent TYPE (PLUGIN), monitored every',
     '10 s (agent default)`, `*` being the script agent. The optional heartline.cf (Heartline\'s own `monitor`',
-    'lines, docs/monitoring.md) is checked too, against haresources.',
+    'lines, docs/monitoring.md) is checked too, against haresources. Every stonith and stonith_host line of ha.cf is',
+    'checked by the installed fencer plugin of its type (its parameters; an external/NAME plugin script, run for its',
+    'getconfignames) and listed with that fencer: `ha.cf:LINE stonith_host * external/ipmi -> fencer external/* (PLUGIN)`.',
     '',
     'Exits 0 when there is no error (warnings allowed), otherwise with the exit code of the first error',
     '(78 configuration, 77 authkeys permissions, 66 missing file).',
     '',
     '--json prints {configDir, ok, errors, warnings, issues: [{file, line, column, severity, code, message, hint}],',
     'resources: [{file, line, group, resource, type, agent, plugins, monitor}]} (agent null and plugins [] when none serves',
-    'it; monitor {intervalMs, timeoutMs, restarts, windowMs, origin} or null when not monitored).',
+    'it; monitor {intervalMs, timeoutMs, restarts, windowMs, origin} or null when not monitored),',
+    'fencing: [{file, line, source, type, fencer, plugins}] (fencer null and plugins [] when none serves it).',
   ].join('\n');
   static override examples = ['<%= config.bin %> config check', '<%= config.bin %> config check --config-dir ./ha.d --json'];
   static override flags = {
@@ -60,13 +65,16 @@ export class ConfigCheck extends HaCommand {
     const configDir = flags['config-dir'];
     let issues: readonly ConfigIssue[];
     let resources: ResourceResolution[];
+    let fencing: readonly FenceDeviceReport[];
     try {
       const config = await loadConfigDir(configDir);
       const descriptors = pluginDescriptors(this.config);
       const agents = new PluginAgentRegistry(descriptors);
       const context = { haDir: configDir, initDir: flags['init-dir'] };
       const media = validateMedia(config.haCf.media, new PluginTransportRegistry(descriptors).kinds());
-      issues = [...config.issues, ...media, ...(await validateResources(config.groups, agents, context))];
+      const stonith = await fenceDeviceReport(config, descriptors, new ExecaCommandRunner());
+      fencing = stonith.devices;
+      issues = [...config.issues, ...media, ...(await validateResources(config.groups, agents, context)), ...stonith.issues];
       resources = [];
       for (const group of config.groups) {
         for (const r of group.resources) {
@@ -94,13 +102,16 @@ export class ConfigCheck extends HaCommand {
     const errors = issues.filter((i) => i.severity === 'error');
     const warnings = issues.length - errors.length;
     if (flags.json) {
-      this.log(JSON.stringify({ configDir, ok: errors.length === 0, errors: errors.length, warnings, issues, resources }, null, 2));
+      this.log(JSON.stringify({ configDir, ok: errors.length === 0, errors: errors.length, warnings, issues, resources, fencing }, null, 2));
     } else {
       for (const issue of issues) this.log(formatIssue(issue));
       for (const r of resources) {
         const agent = r.agent === null ? 'no agent' : `agent ${r.agent === '*' ? '* (script)' : r.agent} (${r.plugins.join(' and ')})`;
         const monitor = r.monitor === null ? 'not monitored' : `monitored every ${seconds(r.monitor.intervalMs)} (${r.monitor.origin})`;
         this.log(`${r.file}:${r.line} ${r.resource} -> ${agent}${r.agent === null ? '' : `, ${monitor}`}`);
+      }
+      for (const f of fencing) {
+        this.log(`${f.file}:${f.line} ${f.source} -> ${f.fencer === null ? 'no fencer' : `fencer ${f.fencer} (${f.plugins.join(' and ')})`}`);
       }
       const verdict = errors.length === 0 ? 'configuration OK' : 'configuration has errors';
       this.log(`${configDir}: ${verdict}: ${errors.length} error(s), ${warnings} warning(s)`);

@@ -23,6 +23,7 @@ function pluginLine(p: HeartlinePlugin): string[] {
   const served = [
     ...(p.agents.length > 0 ? [`agents ${p.agents.join(', ')}`] : []),
     ...(p.transports.length > 0 ? [`media ${p.transports.join(', ')}`] : []),
+    ...(p.fencers.length > 0 ? [`fencers ${p.fencers.join(', ')}`] : []),
   ];
   return [`${head}: ${served.length > 0 ? served.join('; ') : 'serves nothing'}`];
 }
@@ -31,7 +32,8 @@ function table(title: string, served: Map<string, string[]>, conflictCode: strin
   if (served.size === 0) return [];
   const width = Math.max(...[...served.keys()].map((k) => k.length));
   const lines = [...served].map(([name, packages]) => {
-    const note = name === '*' ? ' (any other name: <config-dir>/resource.d, then the init directory)' : '';
+    const note =
+      name === '*' ? ' (any other name: <config-dir>/resource.d, then the init directory)' : name === 'external/*' ? ' (any external/NAME: <plugin dir>/external/NAME)' : '';
     const conflict = packages.length > 1 ? `   error ${conflictCode}` : '';
     return `  ${name.padEnd(width)} → ${packages.join(' and ')}${note}${conflict}`;
   });
@@ -50,6 +52,7 @@ export function formatPluginList(view: PluginListView): string {
     ...plugins.flatMap(pluginLine).map((l) => `  ${l}`),
     ...table('resource types (haresources):', servedBy(view.plugins, 'agents'), 'RESOURCE_AGENT_CONFLICT'),
     ...table('media (ha.cf):', servedBy(view.plugins, 'transports'), 'DAEMON_TRANSPORT_CONFLICT'),
+    ...table('STONITH types (ha.cf stonith, stonith_host):', servedBy(view.plugins, 'fencers'), 'FENCE_FENCER_CONFLICT'),
   ];
   if (view.problems.length > 0) lines.push('', `${view.problems.length} problem(s) that ha start would stop on:`, ...view.problems.flatMap((e) => errorLines(e, '  ')));
   return lines.join('\n');

@@ -10,6 +10,8 @@ export interface ReloadPlan {
   readonly relog: boolean;
   /** authkeys changed: the node signs and verifies with the new keys. */
   readonly rekey: boolean;
+  /** heartline.cf's metrics line changed: the endpoint opens, moves or closes. */
+  readonly remetric: boolean;
   /** The running configuration once the plan is carried out: the new values of what is applied or noted. */
   readonly next: RunningConfig;
 }

@@ -1,4 +1,4 @@
-import type { HaCf, MediaSpec } from '@heartline/core';
+import type { HaCf, MediaSpec, MetricsSettings } from '@heartline/core';
 import { canonical } from './canonical.js';
 import { directiveLines } from './directiveLines.js';
 import { haCfReloadRules } from './haCfReloadRules.js';
@@ -11,7 +11,7 @@ const RESTART_HINT = 'needs a restart: ha stop/start';
 /**
  * What a reload does, from the configuration running and the one just read (without errors): one
  * change per directive or file that differs, applied when it can change safely while the node runs
- * (log settings, keepalive, deadtime, warntime, authkeys), refused otherwise. Pure.
+ * (log settings, keepalive, deadtime, warntime, authkeys, the metrics endpoint), refused otherwise. Pure.
  */
 export function planReload(current: RunningConfig, loaded: RunningConfig): ReloadPlan {
   const lines = directiveLines(loaded.haCfText);
@@ -69,7 +69,7 @@ export function planReload(current: RunningConfig, loaded: RunningConfig): Reloa
       where: { file: loaded.files.haresources, line: first?.where.line ?? 0 },
     });
   }
-  const monitorsChanged = canonical(current.heartline) !== canonical(loaded.heartline);
+  const monitorsChanged = canonical(current.heartline.monitors) !== canonical(loaded.heartline.monitors);
   if (monitorsChanged) {
     const first = loaded.heartline.monitors.find((m, i) => canonical(m) !== canonical(current.heartline.monitors[i]));
     changes.push({
@@ -79,6 +79,8 @@ export function planReload(current: RunningConfig, loaded: RunningConfig): Reloa
       where: { file: loaded.files.heartline, line: first?.where.line ?? 0 },
     });
   }
+  const metrics = metricsChange(current.heartline.metrics, loaded.heartline.metrics, loaded.files.heartline);
+  if (metrics !== undefined) changes.push(metrics);
   const plugins = pluginChange(current, loaded);
   if (plugins !== undefined) changes.push(plugins);
 
@@ -88,8 +90,18 @@ export function planReload(current: RunningConfig, loaded: RunningConfig): Reloa
     haCfText: loaded.haCfText,
     files: loaded.files,
     authKeys: loaded.authKeys,
+    heartline: { monitors: current.heartline.monitors, ...(loaded.heartline.metrics === undefined ? {} : { metrics: loaded.heartline.metrics }) },
   };
-  return { changes, retime, relog, rekey, next };
+  return { changes, retime, relog, rekey, remetric: metrics !== undefined, next };
+}
+
+/** The metrics endpoint opens, moves or closes at once; its line's position alone changes nothing. */
+function metricsChange(before: MetricsSettings | undefined, after: MetricsSettings | undefined, file: string): ReloadChange | undefined {
+  const endpoint = (m: MetricsSettings | undefined): string =>
+    m === undefined || !m.enabled ? 'off' : `${m.host.includes(':') ? `[${m.host}]` : m.host}:${m.port}${m.remote ? ' remote=yes' : ''}`;
+  if (endpoint(before) === endpoint(after)) return undefined;
+  const where = after ?? before;
+  return { directive: 'metrics', outcome: 'applied', detail: `${endpoint(before)} -> ${endpoint(after)}`, where: where === undefined ? undefined : { file, line: where.where.line } };
 }
 
 /** One refused change per medium kind (bcast, ucast, serial...) whose lines differ. */
