@@ -26,3 +26,22 @@ export type { ConformanceOptions } from './resources/conformance/ConformanceOpti
 export type { ConformanceReport } from './resources/conformance/ConformanceReport.js';
 export type { ConformanceCheck, ConformanceCheckId } from './resources/conformance/ConformanceCheck.js';
 export { StaticAgentProvider } from './resources/StaticAgentProvider.js';
+// The deterministic cluster simulator (`npm run sim`, docs/simulator.md).
+export { runSimulation, shrinkFailure } from './testing/sim/runSimulation.js';
+export type { SimulationOptions } from './testing/sim/SimulationOptions.js';
+export type { SimulationReport, SimFailure } from './testing/sim/SimulationReport.js';
+export { runSchedule } from './testing/sim/runSchedule.js';
+export type { SimRunResult } from './testing/sim/SimRunResult.js';
+export { generateSchedule } from './testing/sim/generateSchedule.js';
+export { defaultGenerateOptions, type SimGenerateOptions } from './testing/sim/SimGenerateOptions.js';
+export { shrinkSchedule, type ShrinkOutcome } from './testing/sim/shrinkSchedule.js';
+export { summarize } from './testing/sim/summarize.js';
+export { formatFailure } from './testing/sim/formatFailure.js';
+export { formatSchedule } from './testing/sim/formatSchedule.js';
+export { formatSummary } from './testing/sim/formatSummary.js';
+export { simBounds } from './testing/sim/simBounds.js';
+export type { SimSchedule } from './testing/sim/SimSchedule.js';
+export type { SimStep } from './testing/sim/SimStep.js';
+export type { SimInvariant, SimViolation } from './testing/sim/SimViolation.js';
+export type { SimWorldOptions } from './testing/sim/SimWorld.js';
+export type { TimelineEntry } from './testing/sim/SimTimeline.js';

@@ -14,19 +14,24 @@ export interface InMemoryNetworkOptions {
  * endpoints of nodes. Frames reach every other endpoint on the segment after `latencyMs`, and the
  * sender's own endpoint too when it was attached with `loopback` (a broadcast medium hears itself).
  * Faults: `setLoss` (random, per direction), `cut` (one-way or both), `isolate` (a node's cable out),
- * `dropWhen` (chosen frames, e.g. one message type, to replay an order of arrival seen on a real line).
- * Driven by a Clock, so a ManualClock makes every run exactly replayable.
+ * `dropWhen` (chosen frames, e.g. one message type, to replay an order of arrival seen on a real line),
+ * and for the simulator `setDelay` (a random delay per delivery: frames overtake each other) and
+ * `setDuplication` (a second, later copy). Driven by a Clock and a seeded `random`, so a ManualClock
+ * makes every run exactly replayable.
  */
 export class InMemoryNetwork {
   private readonly endpoints = new Set<InMemoryTransport>();
   private readonly cuts = new Set<string>();
   private readonly isolated = new Set<string>();
   private lossProbability = 0;
+  private duplicateProbability = 0;
+  private delayMinMs: number;
+  private delayMaxMs: number;
   private readonly droppers = new Set<(from: string, to: string, frame: Uint8Array) => boolean>();
   private readonly latencyMs: number;
   private readonly random: () => number;
   /** Frames handed to the network and frames it delivered, for tests and the simulator. */
-  readonly stats = { sent: 0, delivered: 0, dropped: 0 };
+  readonly stats = { sent: 0, delivered: 0, dropped: 0, duplicated: 0 };
 
   constructor(
     private readonly clock: Clock,
@@ -34,6 +39,8 @@ export class InMemoryNetwork {
   ) {
     this.latencyMs = options.latencyMs ?? 1;
     this.random = options.random ?? Math.random;
+    this.delayMinMs = this.latencyMs;
+    this.delayMaxMs = this.latencyMs;
   }
 
   /** An endpoint for `node` on segment `segment` (the link name), carrying `wireFormat` frames. */
@@ -51,6 +58,22 @@ export class InMemoryNetwork {
   /** Drop each frame with this probability (0 .. 1). */
   setLoss(probability: number): void {
     this.lossProbability = probability;
+  }
+
+  /**
+   * Each frame to another node takes a delay drawn uniformly from [minMs, maxMs] (whole ms), so
+   * frames sent close together arrive out of order; without arguments, back to `latencyMs`.
+   * A node hearing itself (loopback) always takes `latencyMs`.
+   */
+  setDelay(minMs = this.latencyMs, maxMs = minMs): void {
+    if (!(minMs >= 0 && maxMs >= minMs)) throw new RangeError(`delay ${minMs}..${maxMs} ms: need 0 <= min <= max`);
+    this.delayMinMs = minMs;
+    this.delayMaxMs = maxMs;
+  }
+
+  /** Deliver each frame that passes a second time, after its own delay, with this probability (0 .. 1). */
+  setDuplication(probability: number): void {
+    this.duplicateProbability = probability;
   }
 
   /** Stop frames from `from` reaching `to` (and back, unless `oneWay`). */
@@ -97,12 +120,30 @@ export class InMemoryNetwork {
       } else if (to.node === from.node || !this.passes(from.node, to.node, copy)) {
         continue;
       }
-      this.clock.setTimeout(() => {
-        if (!this.endpoints.has(to)) return;
-        this.stats.delivered++;
-        to.deliver(copy, from.node);
-      }, this.latencyMs);
+      if (to === from) {
+        this.deliverLater(to, copy, from.node, this.latencyMs);
+        continue;
+      }
+      this.deliverLater(to, copy, from.node, this.delayMs());
+      if (this.duplicateProbability > 0 && this.random() < this.duplicateProbability) {
+        this.stats.duplicated++;
+        this.deliverLater(to, copy, from.node, this.delayMs());
+      }
     }
+  }
+
+  private deliverLater(to: InMemoryTransport, frame: Uint8Array, from: string, delayMs: number): void {
+    this.clock.setTimeout(() => {
+      if (!this.endpoints.has(to)) return;
+      this.stats.delivered++;
+      to.deliver(frame, from);
+    }, delayMs);
+  }
+
+  /** Draws randomness only when a spread is set, so seeded runs without one replay as before. */
+  private delayMs(): number {
+    if (this.delayMaxMs === this.delayMinMs) return this.delayMinMs;
+    return this.delayMinMs + Math.floor(this.random() * (this.delayMaxMs - this.delayMinMs + 1));
   }
 
   private passes(from: string, to: string, frame: Uint8Array): boolean {
