@@ -18,7 +18,14 @@ export interface FailoverCoordinatorOptions {
   /** send_cluster_msg: our own messages come back through `handle` as heartbeat's do. */
   readonly send: (message: HaMessage) => void;
   /** Every node of the cluster with its status (ours included). */
-  readonly nodes: () => ReadonlyArray<{ readonly name: string; readonly status: string; readonly type: NodeType; readonly anyPacketsYet: boolean }>;
+  readonly nodes: () => ReadonlyArray<{
+    readonly name: string;
+    readonly status: string;
+    readonly type: NodeType;
+    readonly anyPacketsYet: boolean;
+    /** When its last status was accepted; undefined while none has been since it (or we) started. */
+    readonly localLastUpdateMs: number | undefined;
+  }>;
   readonly localStatus: () => string;
   /** How each resource of a group is monitored while it runs here (undefined: not); no monitoring when absent. */
   readonly monitorPlan?: (group: HaResourceGroup) => Promise<ReadonlyArray<MonitorSpec | undefined>>;

@@ -107,12 +107,15 @@ export class ResourceTakeover {
     }
     // heartbeat counts `active` nodes only, so a peer whose first packet was not its status (its
     // `repnodes` answer after a quick return) looks absent and legacy mode takes groups it still
-    // runs; a peer we heard from counts as up here, unless we play heartbeat (`active-only`).
+    // runs; a peer we heard from but whose status we have not seen yet counts as up here, unless we
+    // play heartbeat (`active-only`). A peer whose status says `up` has no resource layer yet (it
+    // starts at its comm-up) and would drop our ip-request: it does not count.
     const us = rt.options.nodeName;
     const heardCounts = rt.options.upcount !== 'active-only';
+    const statusUnseen = (n: { anyPacketsYet: boolean; localLastUpdateMs: number | undefined }): boolean => n.anyPacketsYet && n.localLastUpdateMs === undefined;
     let upcount = rt.options
       .nodes()
-      .filter((n) => n.type === 'normal' && n.status !== 'dead' && (n.status === 'active' || (heardCounts && n.name !== us && n.anyPacketsYet))).length;
+      .filter((n) => n.type === 'normal' && n.status !== 'dead' && (n.status === 'active' || (heardCounts && n.name !== us && statusUnseen(n)))).length;
     if (rt.options.localStatus() !== 'active') upcount++;
     const dontAsk = upcount < 2 || rt.nice;
     this.jobs.spawn(upcount < 2 ? 'req_our_resources' : 'req_our_resources(ask)', async () => {

@@ -43,6 +43,26 @@ describe('cluster simulator (npm run sim)', () => {
     assert.ok(Object.keys(larger.byNodes).some((n) => Number(n) > 3), JSON.stringify(larger.byNodes));
   });
 
+  it('legacy: a node booting while its peer is still `up` takes its own group instead of asking a peer that would drop the ip-request (seeds 728, 1950, 386, 974, 1830, 1908)', async () => {
+    const schedule: SimSchedule = {
+      seed: 728,
+      nodes: 2,
+      autoFailback: 'legacy',
+      groups: true,
+      monitoring: false,
+      bootAtMs: [13326, 9980],
+      warmupMs: 11622,
+      probeNode: 1,
+      steps: [{ kind: 'weather', pauseMs: 2403, lossPct: 0, delayMs: [1, 2], dupPct: 0 }],
+    };
+    const result = await runSchedule(schedule);
+    assert.equal(result.violation, undefined, result.violation === undefined ? '' : formatFailure({ original: result }).join('\n'));
+    for (const seed of [1950, 386, 974, 1830, 1908]) {
+      const report = await runSimulation({ seeds: [seed], generate: defaultGenerateOptions });
+      assert.deepEqual(report.failures.map((f) => formatFailure(f).join('\n')), [], `seed ${seed}`);
+    }
+  });
+
   it('a seed replays exactly: the same timeline to the millisecond, the same frames', async () => {
     const schedule = generateSchedule(1003, defaultGenerateOptions);
     const first = await runSchedule(schedule, { record: true });
