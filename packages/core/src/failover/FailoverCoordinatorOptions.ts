@@ -23,8 +23,8 @@ export interface FailoverCoordinatorOptions {
     readonly status: string;
     readonly type: NodeType;
     readonly anyPacketsYet: boolean;
-    /** When its last status was accepted; undefined while none has been since it (or we) started. */
-    readonly localLastUpdateMs: number | undefined;
+    /** Whether a status of its current incarnation was accepted. */
+    readonly statusHeard: boolean;
   }>;
   readonly localStatus: () => string;
   /** How each resource of a group is monitored while it runs here (undefined: not); no monitoring when absent. */

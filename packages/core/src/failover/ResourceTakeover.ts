@@ -114,7 +114,7 @@ export class ResourceTakeover {
     // starts at its comm-up) and would drop our ip-request: it does not count.
     const us = rt.options.nodeName;
     const heardCounts = rt.options.upcount !== 'active-only';
-    const statusUnseen = (n: { anyPacketsYet: boolean; localLastUpdateMs: number | undefined }): boolean => n.anyPacketsYet && n.localLastUpdateMs === undefined;
+    const statusUnseen = (n: { anyPacketsYet: boolean; statusHeard: boolean }): boolean => n.anyPacketsYet && !n.statusHeard;
     let upcount = rt.options
       .nodes()
       .filter((n) => n.type === 'normal' && n.status !== 'dead' && (n.status === 'active' || (heardCounts && n.name !== us && statusUnseen(n)))).length;

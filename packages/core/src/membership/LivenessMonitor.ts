@@ -16,12 +16,16 @@ import type { NodeRecord } from './NodeRecord.js';
  */
 export class LivenessMonitor {
   private deadline: Timer | undefined;
+  /** When this membership started: silences before any word count from here (a restart in the same process included). */
+  private readonly startedMs: number;
 
   constructor(
     private readonly rt: MembershipRuntime,
     private readonly nodeList: NodeListSync,
     private readonly autojoin: 'none' | 'other' | 'any',
-  ) {}
+  ) {
+    this.startedMs = rt.clock.now();
+  }
 
   /** Re-arms the deadline check for the node whose silence runs out first. */
   rescheduleDeadline(): void {
@@ -31,7 +35,7 @@ export class LivenessMonitor {
     for (const node of rt.table.all()) {
       if (node.status === 'dead') continue;
       const timeout = rt.flags.commLinksUp ? node.deadMs : rt.timings.initdeadMs;
-      earliest = Math.min(earliest, (node.localLastUpdateMs ?? 0) + timeout);
+      earliest = Math.min(earliest, this.lastHeardMs(node) + timeout);
     }
     if (!Number.isFinite(earliest)) return;
     const delay = Math.max(0, earliest - rt.clock.now()) + 1;
@@ -60,7 +64,7 @@ export class LivenessMonitor {
     for (const node of [...rt.table.all()]) {
       const deadMs = rt.flags.commLinksUp ? node.deadMs : rt.timings.initdeadMs;
       tooOld = Math.max(0, now - deadMs);
-      if ((node.localLastUpdateMs ?? 0) >= tooOld || node.status === 'dead') continue;
+      if (this.lastHeardMs(node) >= tooOld || node.status === 'dead') continue;
       rt.markNodeDead(node);
     }
     for (const node of rt.table.all()) {
@@ -70,6 +74,18 @@ export class LivenessMonitor {
         this.changeLinkStatus(node, link, 'dead');
       }
     }
+  }
+
+  /**
+   * When the node's silence started: its last status, else our start. A peer whose first packet
+   * completed our comm-up before any status of it arrived is silent only since that packet: its
+   * `dt` counted from our start would declare it dead at once (heartbeat's 250 ms poll leaves its
+   * status time to arrive first).
+   */
+  private lastHeardMs(node: NodeRecord): number {
+    const since = node.localLastUpdateMs ?? this.startedMs;
+    if (!this.rt.flags.commLinksUp || node.statusHeard || node.firstPacketMs === undefined) return since;
+    return Math.max(since, node.firstPacketMs);
   }
 
   /** Comm is up once every node (ping nodes too) was heard from or declared dead. */

@@ -323,6 +323,8 @@ export class Membership implements MembershipRuntime {
     node.status = 'dead';
     node.rmtLastUpdate = 0;
     node.anyPacketsYet = false;
+    node.firstPacketMs = undefined;
+    node.statusHeard = false;
     this.gate.reset(node);
     this.emit({ kind: 'node-status', node: node.name, status: 'dead', previous });
     this.emit({ kind: 'node-dead', node: node.name, heardFrom });

@@ -71,6 +71,7 @@ export class MessageIntake {
       this.unknownNode(from, fromUuid, iface);
       return;
     }
+    if (!node.anyPacketsYet) node.firstPacketMs = rt.clock.now();
     node.anyPacketsYet = true;
     const link = linkName === undefined ? undefined : node.links.get(linkName);
     const knownGeneration = node.track.generation;

@@ -18,6 +18,10 @@ export class NodeRecord {
   rmtLastUpdate = 0;
   statusSeqno = 0;
   anyPacketsYet = false;
+  /** Monotonic ms of the first packet heard since it (or we) started, or since it was declared dead. */
+  firstPacketMs: number | undefined;
+  /** Whether a status of its current incarnation was accepted (localLastUpdateMs is set at our start too). */
+  statusHeard = false;
   /** autojoin: the first status of a newly added node is reported only with its second one. */
   statusSuppressed = false;
   readonly links = new Map<string, LinkRecord>();

@@ -118,6 +118,7 @@ export class SequenceGate {
         this.reset(node);
         node.rmtLastUpdate = 0;
         node.localLastUpdateMs = undefined;
+        node.statusHeard = false;
         node.statusSeqno = 0;
       }
       t.generation = gen;

@@ -65,6 +65,7 @@ export class StatusProcessor {
     if (dt !== undefined) node.deadMs = dt;
     node.rmtLastUpdate = msgtime;
     node.localLastUpdateMs = now;
+    node.statusHeard = true;
     node.statusSeqno = seqno;
     rt.livenessChanged();
   }

@@ -84,6 +84,27 @@ describe('cluster simulator (npm run sim)', () => {
     assert.deepEqual(report.failures.map((f) => formatFailure(f).join('\n')), [], 'seed 455');
   });
 
+  it('a peer whose first packet completes comm-up is not declared dead before its status arrives (seeds 1965, 1806)', async () => {
+    const schedule: SimSchedule = {
+      seed: 1965,
+      nodes: 2,
+      autoFailback: 'legacy',
+      groups: true,
+      monitoring: false,
+      bootAtMs: [0, 0],
+      warmupMs: 12613,
+      probeNode: 0,
+      steps: [
+        { kind: 'crash', node: 0, pauseMs: 4451, downMs: 0 },
+        { kind: 'partition', pauseMs: 10141, sides: [0, 1] },
+      ],
+    };
+    const result = await runSchedule(schedule);
+    assert.equal(result.violation, undefined, result.violation === undefined ? '' : formatFailure({ original: result }).join('\n'));
+    const report = await runSimulation({ seeds: [1806], generate: defaultGenerateOptions });
+    assert.deepEqual(report.failures.map((f) => formatFailure(f).join('\n')), [], 'seed 1806');
+  });
+
   it('a seed replays exactly: the same timeline to the millisecond, the same frames', async () => {
     const schedule = generateSchedule(1003, defaultGenerateOptions);
     const first = await runSchedule(schedule, { record: true });
