@@ -103,7 +103,7 @@ export { PluginAgentRegistry } from './plugins/PluginAgentRegistry.js';
 export { GroupActivator, type GroupActivatorOptions } from './resources/GroupActivator.js';
 export type { GroupOutcome } from './resources/GroupOutcome.js';
 export { defaultOperationTimeouts, type OperationTimeouts } from './resources/OperationTimeouts.js';
-export type { ResourceLayerOptions } from './resources/ResourceLayerOptions.js';
+export type { ResourceLayerOptions } from './node/ResourceLayerOptions.js';
 export type { ActivatorObserver } from './resources/ActivatorObserver.js';
 export type { ResourceOperationSample } from './resources/ResourceOperationSample.js';
 export type { GroupOperationSample } from './resources/GroupOperationSample.js';

@@ -2,7 +2,7 @@ import type { DependencyContainer } from 'tsyringe';
 import type { AuthKeys } from '../config/AuthKeys.js';
 import type { HaCf } from '../config/HaCf.js';
 import type { Logger } from '../log/Logger.js';
-import type { ResourceLayerOptions } from '../resources/ResourceLayerOptions.js';
+import type { ResourceLayerOptions } from './ResourceLayerOptions.js';
 import type { Clock } from '../time/Clock.js';
 import type { TransportProvider } from '../transport/TransportProvider.js';
 

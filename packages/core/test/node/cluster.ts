@@ -11,7 +11,7 @@ import { InMemoryNetwork } from '../../src/testing/InMemoryNetwork.js';
 import { InMemoryTransportFactory } from '../../src/testing/InMemoryTransportFactory.js';
 import { StaticTransportProvider } from '../../src/transport/StaticTransportProvider.js';
 import type { TransportFactory } from '../../src/transport/TransportFactory.js';
-import type { ResourceLayerOptions } from '../../src/resources/ResourceLayerOptions.js';
+import type { ResourceLayerOptions } from '../../src/node/ResourceLayerOptions.js';
 
 export const epochMs = Date.UTC(2026, 10, 25, 23, 55, 19);
 export const authkeysText = 'auth 1\n1 sha1 hbl-lab-test-key\n';

@@ -1,10 +1,10 @@
 import type { HaResourceGroup } from '../config/HaResourceGroup.js';
 import type { MonitorRule } from '../config/HeartlineCf.js';
 import type { FencingOptions } from '../fencing/FencingOptions.js';
-import type { ActivatorObserver } from './ActivatorObserver.js';
-import type { AgentProvider } from './AgentProvider.js';
-import type { CommandRunner } from './CommandRunner.js';
-import type { OperationTimeouts } from './OperationTimeouts.js';
+import type { ActivatorObserver } from '../resources/ActivatorObserver.js';
+import type { AgentProvider } from '../resources/AgentProvider.js';
+import type { CommandRunner } from '../resources/CommandRunner.js';
+import type { OperationTimeouts } from '../resources/OperationTimeouts.js';
 
 /** What a node needs to run haresources groups. */
 export interface ResourceLayerOptions {
