@@ -1,13 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { haBin, runHa } from '../runHa.js';
+import { runHa } from '../runHa.js';
 import { freeUdpPort } from '../helpers/freeUdpPort.js';
+import { startLoopbackDaemon, stopLoopbackDaemon, type LoopbackDaemon } from '../helpers/loopbackDaemon.js';
 
 // docs/control-protocol.md documents every field of `ha status --json`; this holds the list to a
 // real daemon's reply: each field sent is listed with its type (and value, when the list is closed),
@@ -68,7 +68,7 @@ function parentOf(path: string): string {
 describe('ha status --json matches the schema documented in docs/control-protocol.md (a real daemon on loopback)', () => {
   let dir = '';
   let port = 0;
-  let daemon: { child: ChildProcess; exited: Promise<unknown>; stderr: string } | undefined;
+  let daemon: LoopbackDaemon | undefined;
   const runDir = (): string => join(dir, 'run');
 
   /** `ha status --json` once `ready` says so, within 20 s. */
@@ -104,23 +104,11 @@ describe('ha status --json matches the schema documented in docs/control-protoco
         `    if [ -e '${state}.running' ]; then echo running; else echo stopped; fi ;;\nesac\nexit 0\n`,
     );
     chmodSync(join(cfg, 'resource.d', 'hlschema'), 0o755);
-    const child = spawn(
-      process.execPath,
-      [haBin, 'start', '--config-dir', cfg, '--node-name', 'node1', '--state-dir', join(dir, 'state'), '--run-dir', runDir(), '--init-dir', join(dir, 'init.d')],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    const running = { child, exited: new Promise((resolve) => child.once('exit', resolve)), stderr: '' };
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (running.stderr += chunk));
-    daemon = running;
+    daemon = startLoopbackDaemon(cfg, dir, runDir());
   });
 
   after(async () => {
-    if (daemon !== undefined && daemon.child.exitCode === null && daemon.child.signalCode === null) {
-      daemon.child.kill('SIGTERM');
-      const killer = setTimeout(() => daemon?.child.kill('SIGKILL'), 15_000);
-      await daemon.exited;
-      clearTimeout(killer);
-    }
+    await stopLoopbackDaemon(daemon);
     rmSync(dir, { recursive: true, force: true });
   });
 

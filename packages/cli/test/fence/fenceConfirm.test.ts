@@ -1,13 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FailoverStatus } from '@heartline/core';
 import { freeUdpPort } from '../helpers/freeUdpPort.js';
 import { waitFor } from '../helpers/waitFor.js';
-import { haBin, runHa } from '../runHa.js';
+import { runHa } from '../runHa.js';
+import { startLoopbackDaemon, stopLoopbackDaemon, type LoopbackDaemon } from '../helpers/loopbackDaemon.js';
 
 /** docs/control-protocol.md's rows for `resources.fencing…`: path → type and whether always present. */
 function documentedFencingFields(): Map<string, { type: string; always: boolean }> {
@@ -32,7 +32,7 @@ function paths(value: unknown, path: string, out = new Map<string, unknown[]>())
 // group. The reset waits for an operator: `ha fence confirm node2` through admin.sock.
 describe('ha fence confirm: a meatware reset waits for the operator, then the group is taken over (a real daemon on loopback)', () => {
   let dir = '';
-  let daemon: { child: ChildProcess; exited: Promise<unknown>; stderr: string } | undefined;
+  let daemon: LoopbackDaemon | undefined;
   const runDir = (): string => join(dir, 'run');
   const resources = async (): Promise<FailoverStatus | undefined> => {
     const r = await runHa(['status', '--json', '--run-dir', runDir()]);
@@ -59,23 +59,11 @@ describe('ha fence confirm: a meatware reset waits for the operator, then the gr
         `  status) if [ -e '${state}.running' ]; then echo running; else echo stopped; fi ;;\nesac\nexit 0\n`,
     );
     chmodSync(join(cfg, 'resource.d', 'hlfenced'), 0o755);
-    const child = spawn(
-      process.execPath,
-      [haBin, 'start', '--config-dir', cfg, '--node-name', 'node1', '--state-dir', join(dir, 'state'), '--run-dir', runDir(), '--init-dir', join(dir, 'init.d')],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    const running = { child, exited: new Promise((resolve) => child.once('exit', resolve)), stderr: '' };
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (running.stderr += chunk));
-    daemon = running;
+    daemon = startLoopbackDaemon(cfg, dir, runDir());
   });
 
   after(async () => {
-    if (daemon !== undefined && daemon.child.exitCode === null && daemon.child.signalCode === null) {
-      daemon.child.kill('SIGTERM');
-      const killer = setTimeout(() => daemon?.child.kill('SIGKILL'), 15_000);
-      await daemon.exited;
-      clearTimeout(killer);
-    }
+    await stopLoopbackDaemon(daemon);
     rmSync(dir, { recursive: true, force: true });
   });
 

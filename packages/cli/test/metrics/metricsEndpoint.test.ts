@@ -1,17 +1,17 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { haBin, runHa } from '../runHa.js';
+import { runHa } from '../runHa.js';
 import { documentedMetrics } from '../helpers/documentedMetrics.js';
 import { freeTcpPort } from '../helpers/freeTcpPort.js';
 import { freeUdpPort } from '../helpers/freeUdpPort.js';
 import { parseExposition, type Exposition } from '../helpers/parseExposition.js';
 import { waitFor } from '../helpers/waitFor.js';
+import { startLoopbackDaemon, stopLoopbackDaemon, type LoopbackDaemon } from '../helpers/loopbackDaemon.js';
 
 // One real `ha start` on loopback with heartline.cf's `metrics` line: node2 is never heard, so
 // node1 takes its group (an LSB-like resource.d script) alone at initdead. Everything it serves is
@@ -22,7 +22,7 @@ describe('the metrics endpoint of a real daemon on loopback', () => {
   let cfg = '';
   let udpPort = 0;
   let port = 0;
-  let daemon: { child: ChildProcess; exited: Promise<unknown>; stderr: string } | undefined;
+  let daemon: LoopbackDaemon | undefined;
   const runDir = (): string => join(dir, 'run');
   const writeHeartlineCf = (metricsLine: string): void =>
     writeFileSync(join(cfg, 'heartline.cf'), `# metrics test\nmonitor hlmetrics interval=300ms\n${metricsLine}\n`);
@@ -61,23 +61,11 @@ describe('the metrics endpoint of a real daemon on loopback', () => {
       `#!/bin/sh\ncase "$1" in\n  start) touch '${state}' ;;\n  stop) rm -f '${state}' ;;\n  status) if [ -e '${state}' ]; then echo running; else echo stopped; fi ;;\nesac\nexit 0\n`,
     );
     chmodSync(join(cfg, 'resource.d', 'hlmetrics'), 0o755);
-    const child = spawn(
-      process.execPath,
-      [haBin, 'start', '--config-dir', cfg, '--node-name', 'node1', '--state-dir', join(dir, 'state'), '--run-dir', runDir(), '--init-dir', join(dir, 'init.d')],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    const running = { child, exited: new Promise((resolve) => child.once('exit', resolve)), stderr: '' };
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (running.stderr += chunk));
-    daemon = running;
+    daemon = startLoopbackDaemon(cfg, dir, runDir());
   });
 
   after(async () => {
-    if (daemon !== undefined && daemon.child.exitCode === null && daemon.child.signalCode === null) {
-      daemon.child.kill('SIGTERM');
-      const killer = setTimeout(() => daemon?.child.kill('SIGKILL'), 15_000);
-      await daemon.exited;
-      clearTimeout(killer);
-    }
+    await stopLoopbackDaemon(daemon);
     rmSync(dir, { recursive: true, force: true });
   });
 
