@@ -81,8 +81,6 @@ export class FailoverCoordinator {
           break;
         case 'node-restart':
           this.rt.gaveUpResources.delete(event.node);
-          // A standby with its previous incarnation can never complete.
-          this.standby.cancelPendingStandby();
           this.stonith.nodeBack(event.node);
           break;
         case 'node-status':

@@ -67,8 +67,6 @@ export class ResourceTakeover {
   /** A peer's `shutdone`: it gave up everything, so its groups are ours. */
   peerShutDown(from: string): void {
     const { rt } = this;
-    // A standby it was part of can never complete now (heartbeat would wait out its hour).
-    this.standby.cancelPendingStandby();
     rt.gaveUpResources.add(from);
     rt.otherIsStable = false;
     rt.otherHolds = R.none;

@@ -30,12 +30,6 @@ export class StandbyRequests {
 
   /** rc.d/hb_takeover: the peer wants our resources; go standby for the complementary set. */
   standbyForPeer(msg: HaMessage): Promise<void> {
-    // A node that is leaving has given, or is giving, everything up: it has nothing to hand over,
-    // and a standby it started could never finish (the peer would wait in it).
-    if (this.rt.shutdownInProgress) {
-      this.rt.log.info('hb_takeover request ignored - shutdown in progress.');
-      return Promise.resolve();
-    }
     const held = msg.get('rsc_hold');
     this.goingStandby(held === 'local' ? 'foreign' : held === 'foreign' ? 'local' : 'all');
     return Promise.resolve();
