@@ -10,12 +10,16 @@ import type { NodeRecord } from './NodeRecord.js';
  * announced `dt` after. Links time out like their node, with heartbeat's quirk that every link uses
  * the timeout computed for the last node of the table.
  *
- * Besides the 250 ms poll, the check also runs at the first millisecond a node can be dead, so a
- * death is declared right after `dt` rather than up to 250 ms later: heartbeat's rule, without its
- * grid (which alone would exceed deadtime + 200 ms for ~5 % of crashes at keepalive 100 ms).
+ * The check runs at the first millisecond a node or a link can be dead, so a death is declared right
+ * after its timeout rather than up to 250 ms later: heartbeat's rule, without its grid (which alone
+ * would exceed deadtime + 200 ms for ~5 % of crashes at keepalive 100 ms). Membership polls every
+ * 250 ms only until comm-up, where the poll also decides when comm is up; after it, these deadlines
+ * do all the poll did, and an idle node wakes only for its keepalive and its peers' packets.
  */
 export class LivenessMonitor {
   private deadline: Timer | undefined;
+  /** When the armed deadline check fires (clock ms). */
+  private deadlineDueMs = Number.POSITIVE_INFINITY;
   /** When this membership started: silences before any word count from here (a restart in the same process included). */
   private readonly startedMs: number;
 
@@ -27,23 +31,47 @@ export class LivenessMonitor {
     this.startedMs = rt.clock.now();
   }
 
-  /** Re-arms the deadline check for the node whose silence runs out first. */
+  /**
+   * Makes sure the deadline check runs when the node or link whose silence runs out first can be dead.
+   * A status only moves its node's deadline later, so a check armed earlier is left as it is (no timer
+   * churn per packet): when it fires before anything is due it re-arms itself for the new first deadline.
+   */
   rescheduleDeadline(): void {
+    const now = this.rt.clock.now();
+    // The check is due 1 ms after the first silence runs out, and never before the next millisecond.
+    const dueMs = Math.max(this.silenceEndsMs(), now) + 1;
+    if (this.deadline !== undefined && this.deadlineDueMs <= dueMs) return;
     this.cancel();
+    if (!Number.isFinite(dueMs)) return;
+    this.deadlineDueMs = dueMs;
+    this.deadline = this.rt.clock.setTimeout(() => {
+      this.deadline = undefined;
+      this.deadlineDueMs = Number.POSITIVE_INFINITY;
+      if (this.silenceEndsMs() < this.rt.clock.now()) this.poll();
+      this.rescheduleDeadline();
+    }, dueMs - now);
+  }
+
+  /** When the first node's or link's silence reaches its timeout (dead 1 ms later); Infinity with none left. */
+  private silenceEndsMs(): number {
     const { rt } = this;
     let earliest = Number.POSITIVE_INFINITY;
+    // checkForTimeouts judges every link by the timeout of the last node of the table, dead or not.
+    let linkTimeout = Number.POSITIVE_INFINITY;
     for (const node of rt.table.all()) {
-      if (node.status === 'dead') continue;
       const timeout = rt.flags.commLinksUp ? node.deadMs : rt.timings.initdeadMs;
+      linkTimeout = timeout;
+      if (node.status === 'dead') continue;
       earliest = Math.min(earliest, this.lastHeardMs(node) + timeout);
     }
-    if (!Number.isFinite(earliest)) return;
-    const delay = Math.max(0, earliest - rt.clock.now()) + 1;
-    this.deadline = rt.clock.setTimeout(() => {
-      this.deadline = undefined;
-      this.poll();
-      this.rescheduleDeadline();
-    }, delay);
+    const local = rt.local();
+    for (const node of rt.table.all()) {
+      if (node === local) continue;
+      for (const link of node.links.values()) {
+        if (link.status !== 'dead') earliest = Math.min(earliest, link.lastUpdateMs + linkTimeout);
+      }
+    }
+    return earliest;
   }
 
   /** polled_input_dispatch: timeouts, then comm-up. */
@@ -55,6 +83,7 @@ export class LivenessMonitor {
   cancel(): void {
     this.deadline?.cancel();
     this.deadline = undefined;
+    this.deadlineDueMs = Number.POSITIVE_INFINITY;
   }
 
   checkForTimeouts(): void {
@@ -115,6 +144,8 @@ export class LivenessMonitor {
   changeLinkStatus(node: NodeRecord, link: LinkRecord, status: 'up' | 'dead'): void {
     link.status = status;
     this.rt.logger.info(`Link ${node.name}:${link.name} ${status}.`);
+    // A link that came up has a deadline of its own (a packet other than a status re-arms nothing).
+    if (status === 'up') this.rt.livenessChanged();
     this.rt.emit({ kind: 'link-status', node: node.name, link: link.name, status });
   }
 }

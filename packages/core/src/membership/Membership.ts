@@ -7,6 +7,7 @@ import { addControlFields } from './addControlFields.js';
 import { heartbeatConstants as K } from './heartbeatConstants.js';
 import { LivenessMonitor } from './LivenessMonitor.js';
 import { LocalStatus } from './LocalStatus.js';
+import { MsgFreeTicks } from './MsgFreeTicks.js';
 import type { MembershipEvent } from './MembershipEvent.js';
 import type { MembershipOptions, MembershipTimings } from './MembershipOptions.js';
 import type { MembershipFlags, MembershipRuntime } from './MembershipRuntime.js';
@@ -59,6 +60,8 @@ export class Membership implements MembershipRuntime {
   private readonly listeners = new Set<(event: MembershipEvent) => void>();
   private readonly timers: Timer[] = [];
   private keepaliveTimer: Timer | undefined;
+  private pollTimer: Timer | undefined;
+  private readonly freeTicks = new MsgFreeTicks();
   private readonly random: () => number;
   private seq = 0;
   private running = false;
@@ -160,17 +163,18 @@ export class Membership implements MembershipRuntime {
     const now = this.clock.now();
     for (const node of this.table.all()) node.localLastUpdateMs = now;
     this.status.addDeadtime(K.startupDeadtimeBoostMs);
-    this.timers.push(this.clock.setTimeout(() => this.status.popDeadtime(), K.startupDeadtimeBoostDurationMs));
+    this.timers.push(this.clock.setTimeout(() => this.freeTicks.beforeTick(() => this.status.popDeadtime()), K.startupDeadtimeBoostDurationMs));
     this.setLocalStatus('up');
     this.sendLocalStatus();
-    this.armKeepalive();
+    this.armKeepalive(true);
     this.timers.push(
       this.clock.setTimeout(() => {
         this.flags.initDeadtimePassed = true;
       }, this.timings.initdeadMs),
     );
-    this.timers.push(this.clock.setInterval(() => this.history.rotateFreeCount(), K.msgFreeIntervalMs));
-    this.timers.push(this.clock.setInterval(() => this.poll(), K.pollIntervalMs));
+    this.freeTicks.start(now);
+    this.pollTimer = this.clock.setInterval(() => this.poll(), K.pollIntervalMs);
+    this.timers.push(this.pollTimer);
     this.poll();
     this.liveness.rescheduleDeadline();
   }
@@ -189,17 +193,19 @@ export class Membership implements MembershipRuntime {
     }
     if (!this.running) return;
     this.status.retimed();
-    if (keepaliveChanged) this.armKeepalive();
+    if (keepaliveChanged) this.armKeepalive(false);
     this.livenessChanged();
   }
 
-  private armKeepalive(): void {
+  /** `atStart`: the first keepalive, whose sends come before a msgfree tick due at the same millisecond. */
+  private armKeepalive(atStart: boolean): void {
     const previous = this.keepaliveTimer;
     if (previous !== undefined) {
       previous.cancel();
       this.timers.splice(this.timers.indexOf(previous), 1);
     }
-    this.keepaliveTimer = this.clock.setInterval(() => this.sendLocalStatus(), this.timings.keepaliveMs);
+    const send = atStart ? () => this.freeTicks.beforeTick(() => this.sendLocalStatus()) : () => this.sendLocalStatus();
+    this.keepaliveTimer = this.clock.setInterval(send, this.timings.keepaliveMs);
     this.timers.push(this.keepaliveTimer);
   }
 
@@ -207,6 +213,8 @@ export class Membership implements MembershipRuntime {
   halt(): void {
     this.running = false;
     this.keepaliveTimer = undefined;
+    this.pollTimer = undefined;
+    this.freeTicks.stop();
     for (const timer of this.timers.splice(0)) timer.cancel();
     this.rexmit.cancelAll();
     this.nodeList.cancel();
@@ -240,6 +248,7 @@ export class Membership implements MembershipRuntime {
   /** A message from a medium, already authenticated and decoded. */
   receive(message: HaMessage, linkName: string): void {
     if (!this.running) return;
+    this.freeTicks.catchUp(this.history, this.clock.now());
     this.intake.process(message, linkName);
   }
 
@@ -333,6 +342,7 @@ export class Membership implements MembershipRuntime {
   /** add2_xmit_hist: store, warn when the queue fills, let go when we are alone. */
   private remember(seq: number, message: HaMessage): void {
     const { history, flags } = this;
+    this.freeTicks.catchUp(history, this.clock.now());
     history.add(seq, message);
     if (flags.flowControl && flags.liveNodeCount > 1) {
       const queued = history.hiseq - history.lowseq;
@@ -349,8 +359,16 @@ export class Membership implements MembershipRuntime {
     if (this.running) this.liveness.rescheduleDeadline();
   }
 
-  /** polled_input_dispatch, every 250 ms (and at each liveness deadline). */
+  /**
+   * polled_input_dispatch, every 250 ms until comm-up (and at each liveness deadline). After comm-up
+   * the deadlines do all it did, so an idle node wakes only for its keepalive and its peers' packets.
+   */
   private poll(): void {
     this.liveness.poll();
+    if (this.flags.commLinksUp && this.pollTimer !== undefined) {
+      this.pollTimer.cancel();
+      this.timers.splice(this.timers.indexOf(this.pollTimer), 1);
+      this.pollTimer = undefined;
+    }
   }
 }

@@ -107,6 +107,8 @@ export class MessageIntake {
     const node = rt.table.add(from, 'normal');
     node.statusSuppressed = true;
     rt.table.learn(from, uuid);
+    // The new node can die (deadline), and as the table's last node it sets every link's timeout.
+    rt.livenessChanged();
   }
 
   private dispatch(type: string, node: NodeRecord, msgtime: number, seqno: number, msg: HaMessage): void {

@@ -96,6 +96,8 @@ export class NodeListSync {
         rt.logger.info(`Removing node [${node.name}] from configuration.`);
         rt.table.remove(node.name);
       }
+      // New nodes can die, and the last node of the table sets every link's timeout.
+      rt.livenessChanged();
       rt.flags.reqnodesReplied = true;
     }
     const delnodelist = msg.get('delnodelist');

@@ -25,6 +25,8 @@ export class SendHistory {
   private freeCursor = -1;
   /** Messages newer than this (sent less than ~2.5 s ago) are kept even once acknowledged. */
   private timerLowseq = 0;
+  /** Ticks applied since the start. */
+  private ticks = 0;
 
   get size(): number {
     return this.entries.size;
@@ -46,6 +48,18 @@ export class SendHistory {
     this.freeCursor = (this.freeCursor + 1) % K.msgFreeSlots;
     this.timerLowseq = this.freeRing[this.freeCursor] ?? 0;
     this.freeRing[this.freeCursor] = this.hiseq;
+    this.ticks++;
+  }
+
+  /**
+   * The ticks up to the `due`-th since the start, applied now rather than by a 500 ms timer: nothing
+   * was added since the last call, so each sees the current hiseq. Five of them fill every slot with
+   * it and a sixth reads it back; more would change nothing but the cursor, which no longer matters.
+   */
+  rotateFreeCountTo(due: number): void {
+    const missed = due - this.ticks;
+    for (let i = 0; i < Math.min(missed, K.msgFreeSlots + 1); i++) this.rotateFreeCount();
+    this.ticks = Math.max(this.ticks, due);
   }
 
   /**
