@@ -1,4 +1,6 @@
-import semver from 'semver';
+// The two functions only: the whole of semver is 49 modules, which the daemon would keep loaded.
+import satisfies from 'semver/functions/satisfies.js';
+import validRange from 'semver/ranges/valid.js';
 import { HaError, isHaError, validateManifest } from '@heartline/core';
 import type { PluginPackage } from './PluginPackage.js';
 
@@ -16,8 +18,8 @@ export function pluginIncompatibility(plugin: PluginPackage, runningCore: string
     throw error;
   }
   const range = plugin.pjson.peerDependencies?.['@heartline/core'] ?? plugin.pjson.dependencies?.['@heartline/core'];
-  if (range === undefined || semver.validRange(range) === null) return undefined;
-  if (semver.satisfies(runningCore, range, { includePrerelease: true })) return undefined;
+  if (range === undefined || validRange(range) === null) return undefined;
+  if (satisfies(runningCore, range, { includePrerelease: true })) return undefined;
   return new HaError(
     'DAEMON_PLUGIN_CORE_VERSION',
     `plugin ${plugin.name} ${plugin.version} needs @heartline/core ${range}; this Heartline runs @heartline/core ${runningCore}`,

@@ -1,8 +1,8 @@
 import { HaCommand } from '../HaCommand.js';
 import { Config, Flags } from '@oclif/core';
-import { Daemon } from '../../daemon/Daemon.js';
 import { daemonDefaults } from '../../daemon/daemonDefaults.js';
 import { pluginDescriptors } from '../../daemon/pluginDescriptors.js';
+import { runDaemon } from '../../start/runDaemon.js';
 
 export class Start extends HaCommand {
   static override summary = 'Run this node in the foreground (the heartbeat daemon)';
@@ -32,18 +32,14 @@ export class Start extends HaCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(Start);
-    const daemon = new Daemon({
+    const startFlags = {
       configDir: flags['config-dir'],
       nodeName: flags['node-name'],
       stateDir: flags['state-dir'],
       runDir: flags['run-dir'],
       initDir: flags['init-dir'],
-      plugins: pluginDescriptors(this.config),
-      loadPlugins: async () => pluginDescriptors(await Config.load(this.config.root)),
-      version: this.config.version,
-      stderr: (text) => process.stderr.write(text),
-    });
-    await daemon.start();
-    await daemon.finished;
+    };
+    const reload = async () => pluginDescriptors(await Config.load(this.config.root));
+    await runDaemon(startFlags, pluginDescriptors(this.config), reload, this.config.version);
   }
 }
