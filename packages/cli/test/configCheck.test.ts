@@ -127,6 +127,7 @@ test('--json gives the documented shape', async () => {
         agent: 'apache2',
         plugins: ['@heartline/agent-apache'],
         monitor: { intervalMs: 10_000, timeoutMs: 20_000, restarts: 3, windowMs: 600_000, origin: 'agent default' },
+        timeouts: { startMs: 120_000, stopMs: 120_000, startOrigin: 'default', stopOrigin: 'default' },
       },
     ],
     fencing: [],
@@ -147,6 +148,31 @@ test('heartline.cf: monitor lines change what is checked, and its mistakes are n
   const bad = await runHa(['config', 'check', '--config-dir', dir, '--init-dir', emptyInitDir()]);
   assert.equal(bad.code, 78);
   assert.match(bad.stdout, new RegExp(`^${dir}/heartline\\.cf:1:14: error HEARTLINE_CF_BAD_VALUE interval=fast: give a duration`, 'm'));
+});
+
+test('heartline.cf: timeouts lines show on the resources they change, in text and --json; their mistakes are named', async () => {
+  const dir = seedCopy('seed-clearos', ['bypassd', 'smbd', 'nmbd', 'dnsmasq']);
+  writeFileSync(join(dir, 'heartline.cf'), 'monitor smbd interval=30s\ntimeouts smbd start=5min\ntimeouts nmbd stop=90s start=2s\ntimeouts dnsmsaq start=1s\n');
+  const run = await runHa(['config', 'check', '--config-dir', dir, '--init-dir', emptyInitDir()]);
+  assert.equal(run.code, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, new RegExp(`^${dir}/heartline\\.cf:4:10: warning HEARTLINE_CF_UNMATCHED 'dnsmsaq' matches no resource and no resource type of haresources\n {4}hint: `, 'm'));
+  assert.match(run.stdout, /haresources:1 smbd -> agent \* \(script\) \(@heartline\/agent-lsb\), monitored every 30 s \(heartline\.cf:1\), start timeout 300 s \(heartline\.cf:2\)$/m);
+  assert.match(run.stdout, /haresources:1 nmbd -> agent \* \(script\) \(@heartline\/agent-lsb\), not monitored, start timeout 2 s \(heartline\.cf:3\), stop timeout 90 s \(heartline\.cf:3\)$/m);
+  assert.match(run.stdout, /haresources:1 dnsmasq -> agent \* \(script\) \(@heartline\/agent-lsb\), not monitored$/m, 'the defaults are not shown');
+
+  const json = await runHa(['config', 'check', '--config-dir', dir, '--init-dir', emptyInitDir(), '--json']);
+  const resources = (JSON.parse(json.stdout) as { resources: Array<{ resource: string; timeouts: unknown }> }).resources;
+  assert.deepEqual(Object.fromEntries(resources.map((r) => [r.resource, r.timeouts])), {
+    bypassd: { startMs: 120_000, stopMs: 120_000, startOrigin: 'default', stopOrigin: 'default' },
+    smbd: { startMs: 300_000, stopMs: 120_000, startOrigin: 'heartline.cf:2', stopOrigin: 'default' },
+    nmbd: { startMs: 2000, stopMs: 90_000, startOrigin: 'heartline.cf:3', stopOrigin: 'heartline.cf:3' },
+    dnsmasq: { startMs: 120_000, stopMs: 120_000, startOrigin: 'default', stopOrigin: 'default' },
+  });
+
+  writeFileSync(join(dir, 'heartline.cf'), 'timeouts smbd start=500ms\n');
+  const bad = await runHa(['config', 'check', '--config-dir', dir, '--init-dir', emptyInitDir()]);
+  assert.equal(bad.code, 78);
+  assert.match(bad.stdout, new RegExp(`^${dir}/heartline\\.cf:1:15: error HEARTLINE_CF_TIMEOUTS_BAD_VALUE start=500ms: too short: the allowed range is 1s to 1h\n {4}hint: Write \`timeouts RESOURCE-OR-TYPE`, 'm'));
 });
 
 test('a missing directory or file is a clear error', async () => {

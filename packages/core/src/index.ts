@@ -27,7 +27,7 @@ export type { HaCf, AutoFailback, ProgramSpec, ApiAuth } from './config/HaCf.js'
 export type { AuthKeys, AuthKeySlot } from './config/AuthKeys.js';
 export type { ConfigIssue, IssueSeverity } from './config/ConfigIssue.js';
 export type { HaResourceGroup } from './config/HaResourceGroup.js';
-export type { HeartlineCf, MonitorRule, MonitorOverrides, MetricsSettings } from './config/HeartlineCf.js';
+export type { HeartlineCf, MonitorRule, MonitorOverrides, MetricsSettings, TimeoutRule } from './config/HeartlineCf.js';
 export type { ResourceRef } from './config/ResourceRef.js';
 export type { ConfigDir } from './config/ConfigDir.js';
 export type { HaCfDirective, DirectiveSupport } from './config/HaCfDirective.js';
@@ -103,6 +103,8 @@ export { PluginAgentRegistry } from './plugins/PluginAgentRegistry.js';
 export { GroupActivator, type GroupActivatorOptions } from './resources/GroupActivator.js';
 export type { GroupOutcome } from './resources/GroupOutcome.js';
 export { defaultOperationTimeouts, type OperationTimeouts } from './resources/OperationTimeouts.js';
+export { resolveResourceTimeouts } from './resources/resolveResourceTimeouts.js';
+export type { ResourceTimeouts } from './resources/ResourceTimeouts.js';
 export type { ResourceLayerOptions } from './node/ResourceLayerOptions.js';
 export type { ActivatorObserver } from './resources/ActivatorObserver.js';
 export type { ResourceOperationSample } from './resources/ResourceOperationSample.js';

@@ -297,6 +297,7 @@ export class Daemon {
       haDir: this.options.configDir,
       initDir: this.options.initDir,
       monitors: config.heartline.monitors,
+      timeoutRules: config.heartline.timeouts,
       observer: this.operations,
     };
   }

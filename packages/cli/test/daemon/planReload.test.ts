@@ -37,7 +37,7 @@ function config(
     files,
     groups,
     authKeys: keys,
-    heartline: options.heartline ?? { monitors: [] },
+    heartline: options.heartline ?? { monitors: [], timeouts: [] },
     plugins: options.plugins ?? [],
   };
 }
@@ -167,7 +167,7 @@ describe('planReload: what a reload applies and what it refuses', () => {
   it('refuses monitor rules and a changed plugin list', () => {
     const monitor = { selector: 'apache2', intervalMs: 5000, where: { file: files.heartline, line: 3, column: 1 } };
     const plugin: PluginDescriptor = { packageName: '@acme/agent-x', packageRoot: '/opt/x', manifest: { apiVersion: 1 } };
-    const plan = planReload(config(baseHaCf), config(baseHaCf, { heartline: { monitors: [monitor] }, plugins: [plugin] }));
+    const plan = planReload(config(baseHaCf), config(baseHaCf, { heartline: { monitors: [monitor], timeouts: [] }, plugins: [plugin] }));
     assert.deepEqual(
       plan.changes.map((c) => [c.directive, c.outcome, c.where?.line]),
       [
@@ -178,6 +178,25 @@ describe('planReload: what a reload applies and what it refuses', () => {
     assert.match(plan.changes[1]!.detail, /now installed: @acme\/agent-x/);
     assert.deepEqual(plan.next.plugins, []);
     assert.deepEqual(plan.next.heartline.monitors, []);
+  });
+
+  it('refuses changed timeouts lines, as monitor lines, with the line of the first one changed (or removed)', () => {
+    const at = (line: number) => ({ file: files.heartline, line, column: 10 });
+    const running = { monitors: [], timeouts: [{ selector: 'apache2', startMs: 5000, where: at(1) }] };
+    const same = planReload(config(baseHaCf, { heartline: running }), config(baseHaCf, { heartline: { monitors: [], timeouts: [{ selector: 'apache2', startMs: 5000, where: at(7) }] } }));
+    assert.deepEqual(same.changes, [], 'a moved line is no change');
+
+    const loaded = { monitors: [], timeouts: [{ selector: 'apache2', startMs: 5000, where: at(1) }, { selector: 'apache2', stopMs: 9000, where: at(2) }] };
+    const plan = planReload(config(baseHaCf, { heartline: running }), config(baseHaCf, { heartline: loaded }));
+    assert.deepEqual(
+      plan.changes.map((c) => [c.directive, c.outcome, c.where?.line]),
+      [['timeouts', 'refused', 2]],
+    );
+    assert.equal(formatReloadChange(plan.changes[0]!), `Reload: refused timeouts (${files.heartline}:2): resource operation timeouts are read from heartline.cf at start; needs a restart: ha stop/start (RELOAD_NEEDS_RESTART)`);
+    assert.deepEqual(plan.next.heartline.timeouts, running.timeouts, 'the running timeouts stay');
+
+    const removed = planReload(config(baseHaCf, { heartline: running }), config(baseHaCf));
+    assert.deepEqual(removed.changes.map((c) => [c.directive, c.outcome, c.where?.line]), [['timeouts', 'refused', 1]]);
   });
 
   it('a summary names each directive once per outcome, in order', () => {

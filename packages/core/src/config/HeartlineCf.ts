@@ -22,6 +22,19 @@ export interface MonitorRule extends MonitorOverrides {
 }
 
 /**
+ * One `timeouts SELECTOR [start=T] [stop=T]` line of heartline.cf: how long a start or stop of the
+ * selected resource (or of every resource of the selected type) may run before its process group
+ * is killed and the operation counts as failed. A resource line beats a type line, key by key; a
+ * key left out comes from a less specific line or the defaults (defaultOperationTimeouts).
+ */
+export interface TimeoutRule {
+  readonly selector: string;
+  readonly startMs?: number;
+  readonly stopMs?: number;
+  readonly where: SourceLocation;
+}
+
+/**
  * The `metrics` line of heartline.cf: a Prometheus endpoint, off unless the line says otherwise.
  * `metrics on` alone serves on the loopback address only.
  */
@@ -38,8 +51,9 @@ export interface MetricsSettings {
 /** Heartline's own settings file, /etc/ha.d/heartline.cf, which heartbeat never reads. */
 export interface HeartlineCf {
   readonly monitors: readonly MonitorRule[];
+  readonly timeouts: readonly TimeoutRule[];
   /** Absent: no `metrics` line, no endpoint. */
   readonly metrics?: MetricsSettings;
 }
 
-export const emptyHeartlineCf: HeartlineCf = { monitors: [] };
+export const emptyHeartlineCf: HeartlineCf = { monitors: [], timeouts: [] };

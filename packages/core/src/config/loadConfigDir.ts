@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { HaError } from '../errors/HaError.js';
 import type { ConfigDir } from './ConfigDir.js';
 import type { ConfigIssue } from './ConfigIssue.js';
-import { checkMonitorRules } from './checkMonitorRules.js';
+import { checkRuleSelectors } from './checkRuleSelectors.js';
 import { emptyHeartlineCf } from './HeartlineCf.js';
 import { parseHaCf } from './parseHaCf.js';
 import { parseHaResources } from './parseHaResources.js';
 import { parseHeartlineCf } from './parseHeartlineCf.js';
 import { readAuthKeysFile, type KeyFileOwnerOptions } from './readAuthKeysFile.js';
 import { readProblem } from './readProblem.js';
+import { sortIssues } from './sortIssues.js';
 
 /**
  * Reads ha.cf, haresources and authkeys from `dir` (heartbeat's /etc/ha.d), and Heartline's own
@@ -52,7 +53,10 @@ export async function loadConfigDir(dir: string, options: KeyFileOwnerOptions = 
     const parsed = parseHeartlineCf(heartlineText, files.heartline);
     heartline = parsed.config;
     issues.push(...parsed.issues);
-    if (resourcesText !== undefined) issues.push(...checkMonitorRules(heartline.monitors, groups, files.heartline));
+    if (resourcesText !== undefined) {
+      const selectors = [heartline.monitors, heartline.timeouts].flatMap((rules) => checkRuleSelectors(rules, groups, files.heartline));
+      issues.push(...sortIssues(selectors));
+    }
   }
   return { dir, files, haCf, groups, authKeys, heartline, issues };
 }

@@ -1,11 +1,12 @@
 import type { ConfigIssue } from './ConfigIssue.js';
 import type { HaCfWord } from './HaCfWord.js';
-import type { HeartlineCf, MetricsSettings, MonitorRule } from './HeartlineCf.js';
+import type { HeartlineCf, MetricsSettings, MonitorRule, TimeoutRule } from './HeartlineCf.js';
 import type { HeartlineCfLine } from './HeartlineCfLine.js';
 import { closestWord } from './closestWord.js';
 import { IssueList } from './IssueList.js';
 import { parseDuration } from './parseDuration.js';
 import { readMetricsLine } from './readMetricsLine.js';
+import { readTimeoutsLine } from './readTimeoutsLine.js';
 import { sortIssues } from './sortIssues.js';
 import { splitWords, WHITESPACE } from './splitWords.js';
 
@@ -18,6 +19,7 @@ export interface HeartlineCfParseResult {
 /** What the file holds so far; each directive's reader adds to it. */
 interface HeartlineCfDraft {
   readonly monitors: MonitorRule[];
+  readonly timeouts: TimeoutRule[];
   metrics?: MetricsSettings;
 }
 
@@ -26,6 +28,10 @@ const DIRECTIVES: Readonly<Record<string, (at: HeartlineCfLine, draft: Heartline
   monitor: (at, draft) => {
     const rule = readMonitor(at.directive, at.values, at);
     if (rule !== undefined) draft.monitors.push(rule);
+  },
+  timeouts: (at, draft) => {
+    const rule = readTimeoutsLine(at);
+    if (rule !== undefined) draft.timeouts.push(rule);
   },
   metrics: (at, draft) => {
     const settings = readMetricsLine(at, draft.metrics);
@@ -44,11 +50,12 @@ const MAX_RESTARTS = 1000;
  * per line, words split on blanks, every problem reported with its line and column.
  *
  *     monitor SELECTOR [on|off] [interval=T] [timeout=T] [restarts=N] [window=T]
+ *     timeouts SELECTOR [start=T] [stop=T]
  *     metrics [on|off] [listen=[ADDRESS:]PORT] [remote=yes|no]
  */
 export function parseHeartlineCf(text: string, file: string): HeartlineCfParseResult {
   const issues = new IssueList(file);
-  const draft: HeartlineCfDraft = { monitors: [] };
+  const draft: HeartlineCfDraft = { monitors: [], timeouts: [] };
   text.split('\n').forEach((raw, index) => {
     const line = index + 1;
     const hash = raw.indexOf('#');
@@ -68,7 +75,7 @@ export function parseHeartlineCf(text: string, file: string): HeartlineCfParseRe
     }
     read({ file, line, directive, values, issues }, draft);
   });
-  const config: HeartlineCf = { monitors: draft.monitors, ...(draft.metrics === undefined ? {} : { metrics: draft.metrics }) };
+  const config: HeartlineCf = { monitors: draft.monitors, timeouts: draft.timeouts, ...(draft.metrics === undefined ? {} : { metrics: draft.metrics }) };
   return { config, issues: sortIssues(issues.items) };
 }
 

@@ -510,7 +510,7 @@ export const errorCatalogue = {
   HEARTLINE_CF_UNKNOWN_DIRECTIVE: {
     summary: 'heartline.cf has a directive Heartline does not know',
     exitCode: 78,
-    hint: 'heartline.cf takes `monitor` and `metrics` lines (see docs/heartline-cf.md); fix the spelling or remove the line.',
+    hint: 'heartline.cf takes `monitor`, `timeouts` and `metrics` lines (see docs/heartline-cf.md); fix the spelling or remove the line.',
   },
   HEARTLINE_CF_BAD_VALUE: {
     summary: 'A monitor line of heartline.cf has a setting that is not valid',
@@ -518,14 +518,20 @@ export const errorCatalogue = {
     hint: 'Write `monitor RESOURCE-OR-TYPE [on|off] [interval=10s] [timeout=20s] [restarts=3] [window=10min]`: durations take ms, s, min or h (a bare number is seconds).',
   },
   HEARTLINE_CF_UNMATCHED: {
-    summary: 'A monitor line of heartline.cf names no resource in use',
+    summary: 'A monitor or timeouts line of heartline.cf names no resource in use',
     exitCode: 78,
     hint: 'Write the resource exactly as in haresources (IPaddr::10.0.0.5/24, apache::/etc/apache2/apache2.conf) or its type (apache, mysql), or remove the line.',
   },
   HEARTLINE_CF_DUPLICATE: {
-    summary: 'Two monitor lines of heartline.cf name the same resource or type',
+    summary: 'Two monitor lines, or two timeouts lines, of heartline.cf name the same resource or type',
     exitCode: 78,
     hint: 'Keep one line per resource or type: the later line wins, key by key.',
+  },
+  // --- resource operation timeouts (issue 23) ---
+  HEARTLINE_CF_TIMEOUTS_BAD_VALUE: {
+    summary: 'A timeouts line of heartline.cf has a setting that is not valid',
+    exitCode: 78,
+    hint: 'Write `timeouts RESOURCE-OR-TYPE [start=DURATION] [stop=DURATION]`, each from 1s to 1h (e.g. `timeouts mysql start=5min stop=2min`); a status check\'s timeout is the `monitor` line\'s timeout=.',
   },
   // --- metrics (issue 21) ---
   HEARTLINE_CF_METRICS_BAD_VALUE: {

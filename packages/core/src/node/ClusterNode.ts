@@ -289,6 +289,7 @@ export class ClusterNode {
       initDir: resources.initDir,
       env: resourceScriptEnv(haCf, nodeName, resources.haDir),
       ...(resources.timeouts === undefined ? {} : { timeouts: resources.timeouts }),
+      ...(resources.timeoutRules === undefined ? {} : { timeoutRules: resources.timeoutRules }),
       ...(resources.stopRetries === undefined ? {} : { stopRetries: resources.stopRetries }),
       ...(resources.stopRetryDelayMs === undefined ? {} : { stopRetryDelayMs: resources.stopRetryDelayMs }),
       ...(resources.observer === undefined ? {} : { observer: resources.observer }),

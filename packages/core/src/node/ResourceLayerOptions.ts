@@ -1,5 +1,5 @@
 import type { HaResourceGroup } from '../config/HaResourceGroup.js';
-import type { MonitorRule } from '../config/HeartlineCf.js';
+import type { MonitorRule, TimeoutRule } from '../config/HeartlineCf.js';
 import type { FencingOptions } from '../fencing/FencingOptions.js';
 import type { ActivatorObserver } from '../resources/ActivatorObserver.js';
 import type { AgentProvider } from '../resources/AgentProvider.js';
@@ -15,7 +15,10 @@ export interface ResourceLayerOptions {
   readonly haDir: string;
   /** `/etc/init.d`. */
   readonly initDir: string;
+  /** Every resource's operation timeouts, under `timeoutRules` (default defaultOperationTimeouts). */
   readonly timeouts?: Partial<OperationTimeouts>;
+  /** heartline.cf's `timeouts` lines: a resource's or a type's start and stop timeouts. */
+  readonly timeoutRules?: readonly TimeoutRule[];
   /**
    * heartline.cf's `monitor` lines. Undefined: no resource monitoring at all; empty: the agents'
    * defaults (the VIP and apache checked every 10 s).

@@ -1,5 +1,6 @@
 import type { DependencyContainer } from 'tsyringe';
 import type { HaResourceGroup } from '../config/HaResourceGroup.js';
+import type { TimeoutRule } from '../config/HeartlineCf.js';
 import type { ResourceRef } from '../config/ResourceRef.js';
 import type { Logger } from '../log/Logger.js';
 import type { Clock } from '../time/Clock.js';
@@ -10,6 +11,9 @@ import { describeResult, type AgentResult, type ResourceOperation } from './Agen
 import type { CommandRunner } from './CommandRunner.js';
 import type { GroupOutcome } from './GroupOutcome.js';
 import { defaultOperationTimeouts, type OperationTimeouts } from './OperationTimeouts.js';
+import type { ResourceTimeouts } from './ResourceTimeouts.js';
+import { resolveResourceTimeouts } from './resolveResourceTimeouts.js';
+import { timeoutHint } from './timeoutHint.js';
 
 export interface GroupActivatorOptions {
   readonly nodeName: string;
@@ -21,7 +25,10 @@ export interface GroupActivatorOptions {
   readonly haDir: string;
   readonly initDir: string;
   readonly env: Readonly<Record<string, string>>;
+  /** Every resource's timeouts, under `timeoutRules` (default defaultOperationTimeouts). */
   readonly timeouts?: Partial<OperationTimeouts>;
+  /** heartline.cf's `timeouts` lines: per resource or type, start and stop timeouts over `timeouts`. */
+  readonly timeoutRules?: readonly TimeoutRule[];
   /** heartbeat's HA_STOPRETRYMAX: failed stops are retried this many times, a second apart. */
   readonly stopRetries?: number;
   readonly stopRetryDelayMs?: number;
@@ -93,7 +100,8 @@ export class GroupActivator {
         continue;
       }
       logger.crit(`Giving up resources due to failure of ${resource.text}`, { group: group.key, resource: resource.spec });
-      logger.error(`RESOURCE_START_FAILED: ${resource.spec} ${describeResult(result)}`, { group: group.key, code: 'RESOURCE_START_FAILED' });
+      const hint = result.status === 'timed-out' ? ` (${timeoutHint(resource, 'start', this.timeoutsOf(resource))})` : '';
+      logger.error(`RESOURCE_START_FAILED: ${resource.spec} ${describeResult(result)}${hint}`, { group: group.key, code: 'RESOURCE_START_FAILED' });
       // The failed resource may be half started: it is stopped too.
       await this.stopEach([...started, resource].reverse(), group);
       return { ok: false, resource: resource.spec, operation: 'start', result };
@@ -118,8 +126,9 @@ export class GroupActivator {
         logger.warn(`it (${resource.text}) MUST succeed on a stop when already stopped`, { resource: resource.spec });
         continue;
       }
+      const hint = result.status === 'timed-out' ? `; ${timeoutHint(resource, 'stop', this.timeoutsOf(resource))}` : '';
       logger.crit(
-        `RESOURCE_STOP_FAILED: ${resource.spec} will not stop (${describeResult(result)}); heartbeat would reboot this node, Heartline leaves it up: stop it by hand`,
+        `RESOURCE_STOP_FAILED: ${resource.spec} will not stop (${describeResult(result)}${hint}); heartbeat would reboot this node, Heartline leaves it up: stop it by hand`,
         { group: group.key, resource: resource.spec, code: 'RESOURCE_STOP_FAILED' },
       );
       if (outcome.ok) outcome = { ok: false, resource: resource.spec, operation: 'stop', result };
@@ -166,7 +175,18 @@ export class GroupActivator {
     }
   }
 
-  private async callAgent(resource: ResourceRef, operation: ResourceOperation, timeoutMs = this.timeouts[operation]): Promise<AgentResult> {
+  /** The start and stop timeouts of `resource`: heartline.cf's `timeouts` lines over the activator's. */
+  private timeoutsOf(resource: ResourceRef): ResourceTimeouts {
+    return resolveResourceTimeouts(resource, this.options.timeoutRules ?? [], this.timeouts);
+  }
+
+  private timeoutFor(resource: ResourceRef, operation: ResourceOperation): number {
+    if (operation === 'status') return this.timeouts.status;
+    const timeouts = this.timeoutsOf(resource);
+    return operation === 'start' ? timeouts.startMs : timeouts.stopMs;
+  }
+
+  private async callAgent(resource: ResourceRef, operation: ResourceOperation, timeoutMs = this.timeoutFor(resource, operation)): Promise<AgentResult> {
     const o = this.options;
     const logger = o.logger.child({ resource: resource.spec });
     let agent;

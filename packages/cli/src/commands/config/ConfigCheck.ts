@@ -9,10 +9,12 @@ import {
   isHaError,
   loadConfigDir,
   monitorSpecFor,
+  resolveResourceTimeouts,
   validateMedia,
   validateResources,
   type ConfigIssue,
   type MonitorSpec,
+  type ResourceTimeouts,
 } from '@heartline/core';
 import { daemonDefaults } from '../../daemon/daemonDefaults.js';
 import { pluginDescriptors } from '../../daemon/pluginDescriptors.js';
@@ -29,6 +31,8 @@ interface ResourceResolution {
   readonly plugins: readonly string[];
   /** How it is checked while it runs (heartline.cf or the agent's default); null: not monitored. */
   readonly monitor: MonitorSpec | null;
+  /** How long a start and a stop may run (heartline.cf's `timeouts` lines or the defaults). */
+  readonly timeouts: ResourceTimeouts;
 }
 
 export class ConfigCheck extends HaCommand {
@@ -40,8 +44,9 @@ export class ConfigCheck extends HaCommand {
     'resource is checked by the installed agent plugin that would run it (a script',
     'missing from <config-dir>/resource.d and --init-dir, a type no plugin provides), and listed with that',
     'agent and plugin and how it is monitored: `haresources:LINE RESOURCE -> agent TYPE (PLUGIN), monitored every',
-    '10 s (agent default)`, `*` being the script agent. The optional heartline.cf (Heartline\'s own `monitor`',
-    'lines, docs/monitoring.md) is checked too, against haresources. Every stonith and stonith_host line of ha.cf is',
+    '10 s (agent default)`, `*` being the script agent, followed by any start or stop timeout a heartline.cf',
+    '`timeouts` line sets (`, start timeout 300 s (heartline.cf:4)`). The optional heartline.cf (Heartline\'s own `monitor` and',
+    '`timeouts` lines, docs/heartline-cf.md) is checked too, against haresources. Every stonith and stonith_host line of ha.cf is',
     'checked by the installed fencer plugin of its type (its parameters; an external/NAME plugin script, run for its',
     'getconfignames) and listed with that fencer: `ha.cf:LINE stonith_host * external/ipmi -> fencer external/* (PLUGIN)`.',
     '',
@@ -49,8 +54,9 @@ export class ConfigCheck extends HaCommand {
     '(78 configuration, 77 authkeys permissions, 66 missing file).',
     '',
     '--json prints {configDir, ok, errors, warnings, issues: [{file, line, column, severity, code, message, hint}],',
-    'resources: [{file, line, group, resource, type, agent, plugins, monitor}]} (agent null and plugins [] when none serves',
-    'it; monitor {intervalMs, timeoutMs, restarts, windowMs, origin} or null when not monitored),',
+    'resources: [{file, line, group, resource, type, agent, plugins, monitor, timeouts}]} (agent null and plugins [] when none',
+    'serves it; monitor {intervalMs, timeoutMs, restarts, windowMs, origin} or null when not monitored; timeouts',
+    '{startMs, stopMs, startOrigin, stopOrigin}, an origin being `heartline.cf:LINE` or `default`),',
     'fencing: [{file, line, source, type, fencer, plugins}] (fencer null and plugins [] when none serves it).',
   ].join('\n');
   static override examples = ['<%= config.bin %> config check', '<%= config.bin %> config check --config-dir ./ha.d --json'];
@@ -89,6 +95,7 @@ export class ConfigCheck extends HaCommand {
             agent: resolved?.agent ?? null,
             plugins: resolved?.packages ?? [],
             monitor,
+            timeouts: resolveResourceTimeouts(r, config.heartline.timeouts),
           });
         }
       }
@@ -108,7 +115,7 @@ export class ConfigCheck extends HaCommand {
       for (const r of resources) {
         const agent = r.agent === null ? 'no agent' : `agent ${r.agent === '*' ? '* (script)' : r.agent} (${r.plugins.join(' and ')})`;
         const monitor = r.monitor === null ? 'not monitored' : `monitored every ${seconds(r.monitor.intervalMs)} (${r.monitor.origin})`;
-        this.log(`${r.file}:${r.line} ${r.resource} -> ${agent}${r.agent === null ? '' : `, ${monitor}`}`);
+        this.log(`${r.file}:${r.line} ${r.resource} -> ${agent}${r.agent === null ? '' : `, ${monitor}${timeoutsColumn(r.timeouts)}`}`);
       }
       for (const f of fencing) {
         this.log(`${f.file}:${f.line} ${f.source} -> ${f.fencer === null ? 'no fencer' : `fencer ${f.fencer} (${f.plugins.join(' and ')})`}`);
@@ -119,6 +126,15 @@ export class ConfigCheck extends HaCommand {
     const first = errors[0];
     if (first !== undefined) this.exit(errorCatalogue[first.code].exitCode);
   }
+}
+
+/** The start and stop timeouts that are not the defaults, as `, start timeout 5 s (heartline.cf:2)`. */
+function timeoutsColumn(t: ResourceTimeouts): string {
+  const set = [
+    t.startOrigin === 'default' ? '' : `, start timeout ${seconds(t.startMs)} (${t.startOrigin})`,
+    t.stopOrigin === 'default' ? '' : `, stop timeout ${seconds(t.stopMs)} (${t.stopOrigin})`,
+  ];
+  return set.join('');
 }
 
 function seconds(ms: number): string {

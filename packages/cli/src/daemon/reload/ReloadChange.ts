@@ -1,6 +1,6 @@
 /** One directive (or file) a reload found changed, and what became of it. */
 export interface ReloadChange {
-  /** The ha.cf directive (`keepalive`, `node`, `bcast`), or `authkeys`, `haresources`, `monitor`, `metrics`, `plugins`. */
+  /** The ha.cf directive (`keepalive`, `node`, `bcast`), or `authkeys`, `haresources`, `monitor`, `timeouts`, `metrics`, `plugins`. */
   readonly directive: string;
   /** applied: in force now; refused: needs a restart; noted: taken, but nothing runs on it now. */
   readonly outcome: 'applied' | 'refused' | 'noted';

@@ -79,6 +79,17 @@ export function planReload(current: RunningConfig, loaded: RunningConfig): Reloa
       where: { file: loaded.files.heartline, line: first?.where.line ?? 0 },
     });
   }
+  const timeoutsChanged = canonical(current.heartline.timeouts) !== canonical(loaded.heartline.timeouts);
+  if (timeoutsChanged) {
+    const first = loaded.heartline.timeouts.find((t, i) => canonical(t) !== canonical(current.heartline.timeouts[i])) ?? current.heartline.timeouts[loaded.heartline.timeouts.length];
+    changes.push({
+      directive: 'timeouts',
+      outcome: 'refused',
+      // As monitor lines: the resource layer is built from heartline.cf once, at start.
+      detail: `resource operation timeouts are read from heartline.cf at start; ${RESTART_HINT}`,
+      where: { file: loaded.files.heartline, line: first?.where.line ?? 0 },
+    });
+  }
   const metrics = metricsChange(current.heartline.metrics, loaded.heartline.metrics, loaded.files.heartline);
   if (metrics !== undefined) changes.push(metrics);
   const plugins = pluginChange(current, loaded);
@@ -90,7 +101,7 @@ export function planReload(current: RunningConfig, loaded: RunningConfig): Reloa
     haCfText: loaded.haCfText,
     files: loaded.files,
     authKeys: loaded.authKeys,
-    heartline: { monitors: current.heartline.monitors, ...(loaded.heartline.metrics === undefined ? {} : { metrics: loaded.heartline.metrics }) },
+    heartline: { monitors: current.heartline.monitors, timeouts: current.heartline.timeouts, ...(loaded.heartline.metrics === undefined ? {} : { metrics: loaded.heartline.metrics }) },
   };
   return { changes, retime, relog, rekey, remetric: metrics !== undefined, next };
 }

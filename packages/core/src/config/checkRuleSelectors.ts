@@ -1,14 +1,20 @@
 import type { ConfigIssue } from './ConfigIssue.js';
 import type { HaResourceGroup } from './HaResourceGroup.js';
-import type { MonitorRule } from './HeartlineCf.js';
+import type { SourceLocation } from './SourceLocation.js';
 import { IssueList } from './IssueList.js';
 
 /**
- * What heartline.cf's `monitor` lines get wrong against haresources: a selector that names no
- * resource and no type in use (a typo would otherwise silently leave a service unwatched), and a
- * selector given twice (the later line's settings win).
+ * What the lines of one heartline.cf directive that select resources (`monitor`, `timeouts`) get
+ * wrong against haresources: a selector that names no resource and no type in use (a typo would
+ * otherwise silently leave a service unwatched, or on the default timeouts), and a selector given
+ * twice (the later line's settings win). Each directive is checked on its own: `monitor apache`
+ * and `timeouts apache` are no duplicates.
  */
-export function checkMonitorRules(rules: readonly MonitorRule[], groups: readonly HaResourceGroup[], file: string): ConfigIssue[] {
+export function checkRuleSelectors(
+  rules: readonly { readonly selector: string; readonly where: SourceLocation }[],
+  groups: readonly HaResourceGroup[],
+  file: string,
+): ConfigIssue[] {
   const issues = new IssueList(file);
   const resources = groups.flatMap((g) => g.resources);
   const seen = new Map<string, number>();
