@@ -18,9 +18,9 @@
 // then prints where its main thread spent the window, per received datagram; its figures carry the
 // profiler's cost. Needs root and heartbeat 3.0.6; skips with the reason otherwise. Only
 // 10.213.0.0/24 inside its own namespaces, removed at the end or on SIGINT.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { missingCommands } from '@heartline/core/testing';
 import { heartbeatBinary } from '../lib/heartbeatBinary.js';
 import { machineDescription } from '../lib/machineDescription.js';
 import type { DaemonBenchOptions } from './daemon/DaemonBenchOptions.js';
@@ -31,23 +31,10 @@ import { nodeFloor } from './daemon/nodeFloor.js';
 import { DAEMON_BENCH_USAGE, parseDaemonBenchOptions } from './daemon/parseDaemonBenchOptions.js';
 import { profileLines } from './daemon/profileLines.js';
 import { summarizeCpuProfile } from './daemon/summarizeCpuProfile.js';
-import { CleanupStack } from './ipaddr/CleanupStack.js';
+import { labBenchCleanup } from './ipaddr/labBenchCleanup.js';
 
 const options = parse(process.argv.slice(2));
-const skip = skipReason(options);
-if (skip !== undefined) {
-  console.log(`daemon: skipped: ${skip}`);
-  if (options.json) console.log(JSON.stringify({ bench: 'daemon', skipped: skip }));
-  process.exit(0);
-}
-
-const cleanup = new CleanupStack();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`daemon: ${signal}, removing the labs`);
-    void cleanup.run().finally(() => process.exit(130));
-  });
-}
+const cleanup = labBenchCleanup('daemon', skipReason(options), options.json);
 const say = (line: string): void => console.log(line);
 const machine = machineDescription();
 say(`${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Linux ${machine.kernel}, Node ${machine.node}, heartbeat ${machine.heartbeat ?? 'n/a'}; ` +
@@ -106,14 +93,7 @@ function parse(argv: readonly string[]): DaemonBenchOptions {
 function skipReason(o: DaemonBenchOptions): string | undefined {
   if (process.getuid?.() !== 0) return 'needs root (network namespaces)';
   if (o.daemons.includes('heartbeat') && heartbeatBinary() === undefined) return 'needs heartbeat 3.0.6 (the Debian package; scripts/install-system-deps.sh)';
-  const missing = ['ip', 'nsenter', 'unshare'].filter((c) => {
-    try {
-      execFileSync('sh', ['-c', 'command -v "$1"', 'sh', c], { stdio: 'ignore' });
-      return false;
-    } catch {
-      return true;
-    }
-  });
+  const missing = missingCommands(['ip', 'nsenter', 'unshare']);
   return missing.length > 0 ? `needs the commands ${missing.join(', ')}` : undefined;
 }
 

@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { missingCommands } from '@heartline/core/testing';
 import { heartbeatBinary } from '../lib/heartbeatBinary.js';
 import type { AgentSamples } from './ipaddr/AgentSamples.js';
-import { CleanupStack } from './ipaddr/CleanupStack.js';
+import { labBenchCleanup } from './ipaddr/labBenchCleanup.js';
 import type { Figures } from './ipaddr/Figures.js';
 import { figuresOf } from './ipaddr/figuresOf.js';
 import { measureAgents, type AgentMeasurement } from './ipaddr/measureAgents.js';
@@ -28,20 +28,7 @@ const values = options();
 const runs = count('--runs', values.runs);
 const crashes = count('--crashes', values.crashes);
 
-const skip = skipReason();
-if (skip !== undefined) {
-  console.log(`ipaddr: skipped: ${skip}`);
-  if (values.json) console.log(JSON.stringify({ bench: 'ipaddr', skipped: skip }));
-  process.exit(0);
-}
-
-const cleanup = new CleanupStack();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`ipaddr: ${signal}, removing the labs`);
-    void cleanup.run().finally(() => process.exit(130));
-  });
-}
+const cleanup = labBenchCleanup('ipaddr', skipReason(), values.json);
 const say = (line: string): void => console.log(line);
 const began = performance.now();
 

@@ -9,7 +9,7 @@ import { sleep } from '../../lib/sleep.js';
 import { waitUntil } from '../../lib/waitUntil.js';
 import { writeHaConfig } from '../../lib/writeHaConfig.js';
 import type { CleanupStack } from '../ipaddr/CleanupStack.js';
-import { daemonPids } from './daemonPids.js';
+import { daemonPids } from '../../lib/daemonPids.js';
 import type { DaemonUsage } from './DaemonUsage.js';
 import { readDaemonUsage } from './readDaemonUsage.js';
 import type { IdleSample } from './IdleSample.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { LabNode } from '../../lib/LabNode.js';
+import type { LabNode } from './LabNode.js';
 
 /** What runs on an idle lab node besides its cluster daemon: the container's makers and the way in. */
 const NOT_THE_DAEMON = new Set(['unshare', 'nsenter']);
