@@ -1,4 +1,5 @@
 import type { HaMessage } from '../wire/HaMessage.js';
+import { failoverMessages as M } from './failoverMessages.js';
 import type { FailoverRuntime } from './FailoverRuntime.js';
 import { ResourceSet as R } from './ResourceSet.js';
 
@@ -32,7 +33,10 @@ export class PeerSelfGrant {
     await rt.giveGroup(group);
     if (rt.nice && !(await this.anyForeignRunning())) {
       rt.iHold &= ~R.foreign;
-      rt.sendResourcesHeld(rt.isStable());
+      // Without `isstable`: this job is still running, so isStable() would say 0 here, and nothing
+      // would ever tell the peer 1 again: both resource layers stayed in `transition` and a later
+      // shutdown (the restart after a healed partition) waited for them for its full 60 s.
+      rt.post(M.resourcesHeldByScript(rt.iHold, 'self-grant'));
     }
   }
 

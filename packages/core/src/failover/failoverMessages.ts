@@ -18,6 +18,13 @@ export const failoverMessages = {
       ...(info === undefined ? [] : ([['info', info]] as const)),
     ]),
 
+  /**
+   * A full update of what we hold with no `isstable`, as heartbeat's takeover scripts send theirs:
+   * the peer's view of our stability stays as it is (process_resources leaves other_is_stable alone).
+   */
+  resourcesHeldByScript: (held: number, info: string): HaMessage =>
+    HaMessage.fromStrings([['t', 'resource'], ['rsc_hold', resourceSetName(held)], ['rtype', 'full'], ['info', info]]),
+
   /** What mach_down adds to what we hold, after taking a dead node's groups. */
   machDownDone: (): HaMessage => HaMessage.fromStrings([['t', 'resource'], ['rsc_hold', 'foreign'], ['info', 'mach_down']]),
 

@@ -104,12 +104,7 @@ export class SequenceGate {
       if (gen === t.generation && gen > 0) {
         if (node.status === 'dead') {
           if (seq <= node.statusSeqno) return { verdict: 'drop', missing: false };
-          log.crit(`Cluster node ${node.name} returning after partition.`);
-          log.info('For information on cluster partitions, See URL: http://linux-ha.org/wiki/Split_Brain');
-          log.warn('Deadtime value may be too small.');
-          log.info('See FAQ for information on tuning deadtime.');
-          log.info('URL: http://linux-ha.org/wiki/FAQ#Heavy_Load');
-          ctx.partitionHealed(node);
+          this.returningAfterPartition(node);
           isHealedPartition = true;
         }
       } else if (gen > t.generation) {
@@ -165,6 +160,17 @@ export class SequenceGate {
       return keepIfToUs();
     }
     return { verdict: 'drop', missing: false };
+  }
+
+  /** The lines and the resource consequence of a dead node back with the same generation. */
+  returningAfterPartition(node: NodeRecord): void {
+    const log = this.ctx.logger;
+    log.crit(`Cluster node ${node.name} returning after partition.`);
+    log.info('For information on cluster partitions, See URL: http://linux-ha.org/wiki/Split_Brain');
+    log.warn('Deadtime value may be too small.');
+    log.info('See FAQ for information on tuning deadtime.');
+    log.info('URL: http://linux-ha.org/wiki/FAQ#Heavy_Load');
+    this.ctx.partitionHealed(node);
   }
 
   /** is_lost_packet: a recorded missing seq arrived (or was NAKed); may send a catch-up ACK. */

@@ -39,7 +39,25 @@ export class StatusProcessor {
       if (intervalMs > rt.timings.deadtimeMs) {
         log.crit(`Late heartbeat: Node ${node.name}: interval ${intervalMs} ms (> deadtime)`);
         // The poll did not run in time to see it dead; heartbeat marks it dead now anyway.
-        if (node !== local) rt.markNodeDead(node);
+        if (node !== local) {
+          const wasDead = node.status === 'dead';
+          rt.markNodeDead(node);
+          // Here Heartline goes beyond heartbeat 3.0.6. Its mark_node_dead runs the takeover
+          // (mach_down) although this very status shows the peer alive, with the generation we
+          // know; its healed-partition check ran before, in should_drop_message, while the peer
+          // still counted as alive, so nothing ever undoes the takeover. A silence between
+          // deadtime and the peer's announced dt (deadtime + 2 s in its first 5 s) thus leaves both
+          // nodes with every group: for good in legacy and `off` mode; with `on` only heartbeat's
+          // auto failback (two standbys, which may collide) sorts it out. It is a partition that
+          // healed, so it is handled as one: the peer is reported returning, and the node gives up
+          // and restarts as after any healed partition, in every mode. A heartbeat peer sees that
+          // restart and renegotiates as usual.
+          // Not when the gate already reported the return for this status (the node was dead by
+          // timeout) nor for ping nodes, whose NS_st never takes that path in heartbeat.
+          if (!wasDead && node.type === 'normal' && node.track.generation > 0 && status.toLowerCase() !== 'dead') {
+            rt.gate.returningAfterPartition(node);
+          }
+        }
       } else if (intervalMs > rt.timings.warntimeMs) {
         log.warn(`Late heartbeat: Node ${node.name}: interval ${intervalMs} ms`);
       }

@@ -50,6 +50,31 @@ describe('generations, restarts, replays and addressing (should_drop_message)', 
     assert.equal(h.m.snapshot().nodes[1]?.status, 'active');
   });
 
+  it('reports a partition heal when a late heartbeat (> deadtime) marks a peer dead that its announced dt kept alive', () => {
+    // A peer in its first 5 s announces deadtime + 2 s: a 6 s silence is no timeout, only a late
+    // heartbeat. heartbeat 3.0.6 marks it dead there (takeover) and never sees a healed partition;
+    // Heartline reports one, once, so the node restarts instead of keeping both holders.
+    const h = makeMember({ localNode: 'node1', nodes: ['node1', 'node2'] });
+    const events: string[] = [];
+    h.m.on((e) => (e.kind === 'partition-healed' || e.kind === 'node-dead') && events.push(`${e.kind} ${e.node}`));
+    h.m.start();
+    h.m.receive(peerStatus('node2', 1, hg2, 'active', 7000), 'eth0');
+    h.clock.advance(6000);
+    assert.ok(!h.lines().includes('WARN: node node2: is dead'), 'no timeout within the announced dt');
+    h.m.receive(peerStatus('node2', 2, hg2, 'active', 7000), 'eth0');
+    const lines = h.lines();
+    const late = lines.indexOf('CRIT: Late heartbeat: Node node2: interval 6000 ms (> deadtime)');
+    const dead = lines.indexOf('WARN: node node2: is dead');
+    const back = lines.indexOf('CRIT: Cluster node node2 returning after partition.');
+    assert.ok(late >= 0 && dead > late && back > dead, lines.join('\n'));
+    assert.deepEqual(events, ['node-dead node2', 'partition-healed node2']);
+    assert.equal(h.m.snapshot().nodes[1]?.status, 'active');
+    // The next status is on time: nothing more.
+    h.clock.advance(1000);
+    h.m.receive(peerStatus('node2', 3, hg2, 'active', 7000), 'eth0');
+    assert.deepEqual(events, ['node-dead node2', 'partition-healed node2']);
+  });
+
   it('rejects packets from nodes not in ha.cf (autojoin none)', () => {
     const h = makeMember({ localNode: 'node1', nodes: ['node1', 'node2'] });
     h.m.start();

@@ -84,6 +84,39 @@ describe('cluster simulator (npm run sim)', () => {
     assert.deepEqual(report.failures.map((f) => formatFailure(f).join('\n')), [], 'seed 1806');
   });
 
+  it('a silence between deadtime and the dt of a just-started peer heals like a partition, not into two holders (seeds 1818, 648, 89, 1961, 1979)', async () => {
+    // Both nodes start together, so each announces deadtime + 2 s for 5 s; a 5.6 s silence is
+    // never declared by timeout, and the first status after it is a late heartbeat that marks the
+    // peer dead (mach_down on both sides). The same status shows it alive: both report it
+    // returning after partition and restart, as after any healed partition.
+    const schedule: SimSchedule = {
+      seed: 1818,
+      nodes: 2,
+      autoFailback: 'legacy',
+      groups: true,
+      monitoring: false,
+      bootAtMs: [0, 0],
+      warmupMs: 56,
+      probeNode: 0,
+      steps: [{ kind: 'partition', pauseMs: 5637, sides: [0, 1] }],
+    };
+    const result = await runSchedule(schedule, { record: true });
+    assert.equal(result.violation, undefined, result.violation === undefined ? '' : formatFailure({ original: result }).join('\n'));
+    for (const [node, peer] of [
+      ['node1', 'node2'],
+      ['node2', 'node1'],
+    ]) {
+      const at = (text: string): number => result.timeline.findIndex((e) => e.who === node && e.text.includes(text));
+      const late = at(`Late heartbeat: Node ${peer}`);
+      const back = at(`Cluster node ${peer} returning after partition.`);
+      assert.ok(late >= 0 && back > late, `${node}: a late heartbeat of ${peer}, then its return after partition`);
+    }
+    for (const seed of [648, 89, 1961, 1979]) {
+      const report = await runSimulation({ seeds: [seed], generate: defaultGenerateOptions });
+      assert.deepEqual(report.failures.map((f) => formatFailure(f).join('\n')), [], `seed ${seed}`);
+    }
+  });
+
   it('a seed replays exactly: the same timeline to the millisecond, the same frames', async () => {
     const schedule = generateSchedule(1003, defaultGenerateOptions);
     const first = await runSchedule(schedule, { record: true });
