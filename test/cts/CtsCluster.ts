@@ -6,9 +6,10 @@ import type { LabNode } from '../lib/LabNode.js';
 import { LSB_EVENTS_LOG, setLsbStartFailure } from '../lib/LsbFixtures.js';
 import { NetnsLab } from '../lib/NetnsLab.js';
 import { NeverTwiceWatch } from '../lib/NeverTwiceWatch.js';
-import { standbyWhenStable } from '../lib/standbyWhenStable.js';
+import { standbyWhenStable, waitStable } from '../lib/standbyWhenStable.js';
 import { writeBcastGroupConfig } from '../lib/writeBcastGroupConfig.js';
 import { ctsServicePlacement, waitForCtsPlacement, type Placement } from './ctsPlacement.js';
+import { CtsCable, type CableCut } from './CtsCable.js';
 import { CtsViolation } from './CtsViolation.js';
 import { installCtsService, setCtsHang } from './installCtsService.js';
 
@@ -30,28 +31,37 @@ export const STARTUP_TIMEOUT_MS = 30_000;
 export const HEAL_TIMEOUT_MS = 45_000;
 /** Monitor settings of the first service of each group (Heartline only; heartbeat never reads heartline.cf). */
 export const MONITOR_TIMEOUT_MS = 1000;
+/** Start timeout of the first service of each group (heartline.cf `timeouts`; Heartline only). */
+export const START_TIMEOUT_MS = 3000;
+/**
+ * The serial cable's speed: 115200 leaves room for keepalive 200 ms and resource messages (heartbeat
+ * sends every message on every medium); at 19200 a busy moment would fill the line.
+ */
+export const SERIAL_BAUD = 115_200;
 
 /**
- * Two lab nodes running the cluster daemons of `mode` over bcast (keepalive 200 ms, deadtime 1 s,
- * auto_failback on) with CTS_GROUPS of LSB fixture services, and the run's invariants: "never twice"
- * read continuously from the services' own event logs (excused only while a partition, a false death
- * or an orphan is expected), daemons that run when the run says they should, and the placement
- * each fault expects once it is recovered.
+ * Two lab nodes running the cluster daemons of `mode` over bcast and a serial cable (keepalive
+ * 200 ms, deadtime 1 s, auto_failback on) with CTS_GROUPS of LSB fixture services, and the run's
+ * invariants: "never twice" read continuously from the services' own event logs (excused only while
+ * a partition, a false death or an orphan is expected), daemons that run when the run says they
+ * should, and the placement each fault expects once it is recovered.
  */
 export class CtsCluster {
   readonly daemons: readonly ClusterDaemon[];
   /** Which daemons the run has started and not stopped, killed or powered off. */
   readonly up: boolean[] = [];
   watch: NeverTwiceWatch;
+  readonly cable: CtsCable;
 
   private constructor(readonly lab: NetnsLab, readonly mode: CtsMode) {
     this.daemons = lab.nodes.map((n) => (mode === 'mixed' && n.index === 1 ? heartbeatDaemon(n) : heartlineDaemon(n)));
+    this.cable = new CtsCable(lab.cable);
     this.up = this.daemons.map(() => false);
     this.watch = new NeverTwiceWatch(lab.nodes).start();
   }
 
   static async create(mode: CtsMode): Promise<CtsCluster> {
-    const lab = await NetnsLab.create({ nodes: 2 });
+    const lab = await NetnsLab.create({ nodes: 2, serialCable: true });
     const cluster = new CtsCluster(lab, mode);
     cluster.configure();
     return cluster;
@@ -76,6 +86,21 @@ export class CtsCluster {
 
   isHeartline(i: number): boolean {
     return this.daemon(i).kind === 'heartline';
+  }
+
+  /**
+   * The ways the serial cable may be cut on this cluster. heartbeat 3.0.6 cannot live with an
+   * unplugged pty: its reader spins on `EOF in ttygets` (hundreds of MB of log a minute, the master
+   * process's timers seconds late) and it never reopens the device, so with a heartbeat node the
+   * cable is only silenced.
+   */
+  cableCuts(): readonly CableCut[] {
+    return this.daemons.every((d) => d.kind === 'heartline') ? ['unplugged', 'silenced'] : ['silenced'];
+  }
+
+  /** The serial link's name in node i's log and status: its own end of the cable (`Link PEER:DEVICE up.`). */
+  serialLink(i: number): string {
+    return this.lab.cableEnd(this.node(i));
   }
 
   /** Starts both daemons at once and waits until each group runs at home. */
@@ -150,6 +175,21 @@ export class CtsCluster {
     }
   }
 
+  /**
+   * Waits until every daemon the run started is stable (`rscstatus` other than `transition`), so
+   * that a transition left hanging (a standby waiting for an answer that never comes) fails the
+   * fault that caused it rather than the next one.
+   */
+  async settled(): Promise<void> {
+    const running = this.daemons.filter((_, k) => this.up[k] === true);
+    try {
+      await waitStable(running, MOVE_TIMEOUT_MS);
+    } catch (error) {
+      const states = await Promise.all(running.map(async (d) => `${d.node.name} ${await d.rscstatus().catch(() => '?')}`));
+      throw new Error(`${(error as Error).message}; rscstatus: ${states.join(', ')}`);
+    }
+  }
+
   /** Throws a CtsViolation naming each daemon the run started that no longer runs. */
   async checkDaemonsAlive(): Promise<void> {
     for (const [k, d] of this.daemons.entries()) {
@@ -174,6 +214,7 @@ export class CtsCluster {
       this.up[k] = false;
       if (d.node.running) await d.stop().catch(() => d.kill().catch(() => 0));
     }
+    await this.cable.restore();
     for (const node of this.nodes) {
       if (!node.running) await node.boot();
       await node.clearLoss();
@@ -206,11 +247,14 @@ export class CtsCluster {
 
   private configure(): void {
     const names = this.nodes.map((n) => n.name);
-    writeBcastGroupConfig(this.lab, { nodes: names, haresources: haresourcesOf(CTS_GROUPS), autoFailback: 'on' });
+    writeBcastGroupConfig(this.lab, { nodes: names, haresources: haresourcesOf(CTS_GROUPS), autoFailback: 'on', serialBaud: SERIAL_BAUD });
     // The first service of each group is monitored so that a hung status is noticed (restarts=0:
     // the group is handed to the peer at once).
     const monitored = Object.values(CTS_GROUPS).map((services) => services[0]!);
-    const heartlineCf = monitored.map((s) => `monitor ${s} interval=1s timeout=${MONITOR_TIMEOUT_MS}ms restarts=0\n`).join('');
+    // They also start within START_TIMEOUT_MS, so that a hung start is given up in a few seconds.
+    const heartlineCf = monitored
+      .map((s) => `monitor ${s} interval=1s timeout=${MONITOR_TIMEOUT_MS}ms restarts=0\ntimeouts ${s} start=${START_TIMEOUT_MS}ms\n`)
+      .join('');
     for (const node of this.nodes) {
       writeFileSync(join(node.configDir, 'heartline.cf'), heartlineCf);
       for (const service of Object.values(CTS_GROUPS).flat()) installCtsService(node, service);

@@ -41,6 +41,7 @@ export async function runCts(options: CtsRunOptions): Promise<CtsRunReport> {
       try {
         // Each fault draws from its own generator: a replay is exact even after a failed fault.
         const outcome = await fault.run(cluster, new SeededRandom(options.seed * 1009 + index));
+        await cluster.settled();
         result = { index, kind: fault.kind, outcome: 'recovered', detail: outcome.detail, recoverMs: outcome.recoverMs, cycleMs: performance.now() - at, lost: [] };
       } catch (error) {
         failed = true;

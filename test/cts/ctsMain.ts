@@ -29,7 +29,7 @@ async function main(argv: readonly string[]): Promise<number> {
   else print(`\n${ctsTable(report)}`);
   const bad = report.violations + report.unrecovered;
   const summary = `cts: ${report.faults.length} faults, ${report.violations} invariant violation(s), ${report.unrecovered} not recovered, ` +
-    `${(report.elapsedMs / 1000).toFixed(0)} s; seed ${report.seed} (replay: npm run cts -- --faults ${args.faults} --seed ${report.seed} --mode ${report.mode})`;
+    `${(report.elapsedMs / 1000).toFixed(0)} s; seed ${report.seed} (replay: npm run cts -- --faults ${args.faults} --seed ${report.seed} --mode ${report.mode}${args.only === undefined ? '' : ` --only '${args.only.join(',')}'`})`;
   (bad === 0 ? print : (l: string) => process.stderr.write(`${l}\n`))(bad === 0 ? summary : `FAILED ${summary}`);
   return bad === 0 ? 0 : 1;
 }

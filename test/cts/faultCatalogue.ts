@@ -4,10 +4,12 @@ import { linkFlap, loss30 } from './faults/disturbedLink.js';
 import { failingStart } from './faults/failingStart.js';
 import { fullDisk } from './faults/fullDisk.js';
 import { gracefulFlip } from './faults/gracefulFlip.js';
+import { hangingStart } from './faults/hangingStart.js';
 import { hangingStatus } from './faults/hangingStatus.js';
 import { partition } from './faults/partition.js';
 import { powerCut } from './faults/powerCut.js';
 import { restart } from './faults/restart.js';
+import { serialUnplug } from './faults/serialUnplug.js';
 import { simultaneousStopStart } from './faults/simultaneousStopStart.js';
 import { standbyBothWays } from './faults/standbyBothWays.js';
 
@@ -20,9 +22,11 @@ export const FAULT_CATALOGUE: readonly CtsFault[] = [
   powerCut,
   daemonKill,
   partition,
+  serialUnplug,
   loss30,
   linkFlap,
   failingStart,
   hangingStatus,
+  hangingStart,
   fullDisk,
 ];

@@ -7,16 +7,17 @@ import { runCts } from '../cts/CtsRunner.js';
 import { FAULT_CATALOGUE } from '../cts/faultCatalogue.js';
 
 // The CTS-style fault run (docs/cts.md) in CI: 30 faults with a fixed seed on two Heartline nodes
-// (keepalive 200 ms, deadtime 1 s), each checked for "never twice" all along and for its expected
-// placement once recovered. A failure prints the seed and the fault sequence. CI runs the kinds
-// that do not go through a standby request or packet loss: a standby asked right after a failback
-// that followed a false death can be accepted and go nowhere (docs/cts.md, open), which would make
+// (bcast and a serial cable, keepalive 200 ms, deadtime 1 s), each checked for "never twice" all
+// along and for its expected placement once recovered. A failure prints the seed and the fault
+// sequence. CI runs the kinds that do not go through a standby request or packet loss: a standby
+// asked right after a failback that followed a false death can be accepted and go nowhere, and an
+// old standby request can be replayed to a node that boots (docs/cts.md, open), which would make
 // this test flaky; `npm run cts -- --faults 30 --seed 23` runs every kind.
 const skip = e2eSkipReason({ root: true, commands: CTS_COMMANDS });
 
 const SEED = 23;
 const FAULTS = 30;
-const KINDS = ['graceful stop', 'restart', 'power cut', 'partition', 'full disk', 'link flap', 'simultaneous'];
+const KINDS = ['graceful stop', 'restart', 'power cut', 'partition', 'serial unplug', 'full disk', 'link flap', 'simultaneous'];
 
 describe('CTS fault run on real processes', { skip }, () => {
   test(`${FAULTS} faults, seed ${SEED}, Heartline on both nodes: all recovered, no invariant violated`, { timeout: 480_000 }, async (t) => {
