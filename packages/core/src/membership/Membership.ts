@@ -60,6 +60,9 @@ export class Membership implements MembershipRuntime {
   private readonly listeners = new Set<(event: MembershipEvent) => void>();
   private readonly timers: Timer[] = [];
   private keepaliveTimer: Timer | undefined;
+  /** Messages stamped and stored, waiting for the one being processed and sent before them. */
+  private readonly outbox: HaMessage[] = [];
+  private draining = false;
   private pollTimer: Timer | undefined;
   private readonly freeTicks = new MsgFreeTicks();
   private readonly random: () => number;
@@ -259,25 +262,47 @@ export class Membership implements MembershipRuntime {
 
   /** send_cluster_msg for the layers above (resource messages...). */
   send(message: HaMessage): void {
+    const stamped = addControlFields(message, {
+      localNode: this.localRecord.name,
+      localUuid: this.options.uuid,
+      generation: this.options.generation,
+      logger: this.logger,
+      nextSeq: () => ++this.seq,
+      wallSeconds: () => Math.floor(this.clock.wallTime().getTime() / 1000),
+      loadAverage: this.options.loadAverage ?? (() => 'n/a'),
+      ttl: () => this.timings.hopfudge + this.table.count,
+      uuidOf: (name) => this.table.byName(name)?.uuid,
+      nameOf: (uuid) => this.table.lookup('', uuid)?.name,
+    });
+    if (stamped === undefined) return;
+    // Stored, not yet on the wire: the history keeps it whatever an ACK frees meanwhile.
     this.flags.sendDepth++;
+    const seq = parseHex(stamped.get('seq'));
+    if (seq !== undefined) this.remember(seq, stamped);
+    // As heartbeat's master control does with its FIFO: each message is processed here (acked,
+    // counted) and then sent, one after the other. A message sent while processing another (our
+    // status completing comm-up sends `active`) waits for it, so peers see our seqs in order.
+    // One without a seq (NS_ackmsg) goes at once: heartbeat sends the ACK of our own message
+    // before that message.
+    if (this.draining) {
+      if (seq === undefined) this.transmitOwn(stamped);
+      else this.outbox.push(stamped);
+      return;
+    }
+    this.draining = true;
     try {
-      const stamped = addControlFields(message, {
-        localNode: this.localRecord.name,
-        localUuid: this.options.uuid,
-        generation: this.options.generation,
-        logger: this.logger,
-        nextSeq: () => ++this.seq,
-        wallSeconds: () => Math.floor(this.clock.wallTime().getTime() / 1000),
-        loadAverage: this.options.loadAverage ?? (() => 'n/a'),
-        ttl: () => this.timings.hopfudge + this.table.count,
-        uuidOf: (name) => this.table.byName(name)?.uuid,
-        nameOf: (uuid) => this.table.lookup('', uuid)?.name,
-      });
-      if (stamped === undefined) return;
-      const seq = parseHex(stamped.get('seq'));
-      if (seq !== undefined) this.remember(seq, stamped);
-      this.intake.process(stamped, undefined);
-      this.options.transmit(stamped);
+      this.transmitOwn(stamped);
+      for (let next = this.outbox.shift(); next !== undefined; next = this.outbox.shift()) this.transmitOwn(next);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** Our own message processed as if it came back from the wire, then sent. */
+  private transmitOwn(message: HaMessage): void {
+    try {
+      this.intake.process(message, undefined);
+      this.options.transmit(message);
     } finally {
       this.flags.sendDepth--;
     }

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { HaMessage } from '../../src/wire/HaMessage.js';
 import { fieldsOf, makeMember } from './harness.js';
 
 describe('membership start-up (master_control_process)', () => {
@@ -64,6 +65,19 @@ describe('membership start-up (master_control_process)', () => {
     assert.deepEqual(fieldsOf(ack).slice(0, 6), ['t=NS_ackmsg', 'dest=node1', 'ackseq=6', '(1)destuuid=<16 bytes>', 'src=node1', '(1)srcuuid=<16 bytes>']);
     assert.equal(ack.get('seq'), undefined, 'NS_ messages carry no seq');
     assert.equal(ack.get('ld'), undefined, 'NS_ messages carry no ld');
+  });
+
+  it('puts a message sent while its own previous one is processed on the wire after it, seqs in order', () => {
+    const h = makeMember({ localNode: 'node1', nodes: ['node1', 'node2'] });
+    h.m.start();
+    // The layers above answer our own looped-back messages (a resource message, our status at
+    // comm-up) from inside its processing; heartbeat's FIFO sends that answer after the message.
+    h.m.on((event) => {
+      if (event.kind === 'message' && event.fromSelf && event.message.get('t') === 'probe') h.m.send(HaMessage.fromStrings([['t', 'answer']]));
+    });
+    h.m.send(HaMessage.fromStrings([['t', 'probe']]));
+    const wire = h.sent.filter((s) => s.msg.get('seq') !== undefined).map((s) => `${s.msg.get('t')}:${s.msg.get('seq')}`);
+    assert.deepEqual(wire.slice(-2), ['probe:4', 'answer:5']);
   });
 
   it('refuses a local node that is not configured', () => {
