@@ -167,6 +167,7 @@ export class Daemon {
       else if (event.kind === 'partition-healed') restarting = true;
       else return;
       const delayMs = event.kind === 'partition-healed' ? 2000 : 0;
+      node.expectRestart();
       void this.restartNode(node, makeNode, delayMs).catch((error: unknown) => this.fail(error));
     });
     await node.start();

@@ -107,6 +107,11 @@ export class FailoverCoordinator {
     return this.requests.requestStandby(set);
   }
 
+  /** The node restarts soon (ClusterNode.expectRestart): start no failback or standby. */
+  expectRestart(): void {
+    this.rt.restartExpected = true;
+  }
+
   /** `hb_takeover [all|local|foreign|failback]`: ask the peer to go standby for what we take. */
   requestTakeover(set: 'all' | 'local' | 'foreign' | 'failback'): string | undefined {
     return this.requests.requestTakeover(set);
@@ -168,6 +173,7 @@ export class FailoverCoordinator {
         this.negotiation.processResources(type, msg, fromSelf);
         break;
       case 'ask_resources':
+        if (!fromSelf && this.reports.isStaleStandby(from, msg)) break;
         this.standby.askForResources(msg, from, fromSelf);
         break;
       case 'ip-request':
@@ -177,7 +183,7 @@ export class FailoverCoordinator {
         this.jobs.queueRemote(type, () => this.ipRequests.takeRequestedGroup(msg));
         break;
       case 'hb_takeover':
-        if (!fromSelf) this.jobs.queueRemote(type, () => this.requests.standbyForPeer(msg));
+        if (!fromSelf) this.jobs.queueRemote(type, () => this.requests.standbyForPeer(from, msg));
         break;
       default:
         break;

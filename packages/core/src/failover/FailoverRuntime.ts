@@ -1,4 +1,5 @@
 import type { HaResourceGroup } from '../config/HaResourceGroup.js';
+import type { ResourceRef } from '../config/ResourceRef.js';
 import type { Logger } from '../log/Logger.js';
 import type { GroupOutcome } from '../resources/GroupOutcome.js';
 import type { Timer } from '../time/Clock.js';
@@ -47,6 +48,10 @@ export class FailoverRuntime {
   /** ResourceMgmt_child_count: resource jobs running. */
   childCount = 0;
   closed = false;
+  /** The tail of each group's operations (exclusive). */
+  private readonly groupOperations = new Map<string, Promise<void>>();
+  /** The embedder restarts this node soon (a healed partition): no failback or standby starts. */
+  restartExpected = false;
 
   private readonly groupListeners: Array<(group: HaResourceGroup, running: boolean) => void> = [];
   private readonly acquisitionListeners: Array<() => void> = [];
@@ -135,16 +140,44 @@ export class FailoverRuntime {
   }
 
   /** takegroup, through which every part starts a group. */
-  async takeGroup(group: HaResourceGroup): Promise<GroupOutcome> {
-    const outcome = await this.options.operations.takeGroup(group);
-    if (outcome.ok) this.groupRuns(group, true);
-    return outcome;
+  takeGroup(group: HaResourceGroup): Promise<GroupOutcome> {
+    return this.exclusive(group, async () => {
+      const outcome = await this.options.operations.takeGroup(group);
+      if (outcome.ok) this.groupRuns(group, true);
+      return outcome;
+    });
   }
 
   /** givegroup: the group stops counting as running here before its first resource stops. */
   giveGroup(group: HaResourceGroup): Promise<GroupOutcome> {
-    this.groupRuns(group, false);
-    return this.options.operations.giveGroup(group);
+    return this.exclusive(group, () => {
+      this.groupRuns(group, false);
+      return this.options.operations.giveGroup(group);
+    });
+  }
+
+  /** Monitoring's restart in place of `resource` and the resources right of it. */
+  restartFrom(group: HaResourceGroup, resource: ResourceRef): Promise<GroupOutcome> {
+    return this.exclusive(group, () => this.options.operations.restartFrom(group, resource));
+  }
+
+  /**
+   * One operation on a group at a time, in the order asked. Two jobs can move the same group at
+   * once (after a partition, a standby's release and a takeover): overlapping, the take would
+   * start a resource while the release stops the one left of it.
+   */
+  private exclusive<T>(group: HaResourceGroup, work: () => Promise<T>): Promise<T> {
+    const previous = this.groupOperations.get(group.key) ?? Promise.resolve();
+    const result = previous.then(work);
+    const done = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.groupOperations.set(group.key, done);
+    void done.then(() => {
+      if (this.groupOperations.get(group.key) === done) this.groupOperations.delete(group.key);
+    });
+    return result;
   }
 
   /** ResourceManager `status`: a group found running here (left from before) runs here. */

@@ -196,7 +196,7 @@ export class GroupMonitor {
       const used = health.budget.used(rt.options.clock.now(), spec.windowMs);
       const count = overBudget ? 'no peer can take the group' : `restart ${used} of ${spec.restarts} within ${formatDuration(spec.windowMs)}`;
       rt.log.warn(`Restarting ${resource.spec} of resource group ${group.key} in place (${count})`, { group: group.key, resource: resource.spec });
-      const outcome = await rt.options.operations.restartFrom(group, resource);
+      const outcome = await rt.restartFrom(group, resource);
       rt.run(() => {
         if (!this.isCurrent(watch)) return;
         if (outcome.ok) {

@@ -18,6 +18,11 @@ export class LegacyIpRequests {
     const group = rt.options.groups.find((g) => g.key === key);
     const weOwn = group !== undefined && (await rt.options.operations.isRunning(group));
     if (group !== undefined && weOwn) await rt.giveGroup(group);
+    else if (group !== undefined && (await rt.options.operations.runsAnyOf(group))) {
+      // heartbeat answers `weown=no` and keeps the rest running beside the requester's start.
+      rt.log.warn(`Resource group ${key} partly runs here (not ${group.resources[0]?.spec ?? key}): releasing what runs before ${from} takes it.`);
+      await rt.giveGroup(group);
+    }
     rt.post(M.ipRequestResp(from, key, weOwn));
   }
 

@@ -181,7 +181,7 @@ export class StandbyProtocol {
   /** PerformAutoFailback: give the returning owner its groups back once both sides are stable. */
   performAutoFailback(): void {
     const { rt } = this;
-    if (rt.shutdownInProgress || (rt.iHold & R.foreign) === 0 || !rt.rscNeedsFailback || !rt.auto) {
+    if (rt.shutdownInProgress || rt.restartExpected || (rt.iHold & R.foreign) === 0 || !rt.rscNeedsFailback || !rt.auto) {
       rt.rscNeedsFailback = false;
       this.release.shutdownIfNeeded();
       return;

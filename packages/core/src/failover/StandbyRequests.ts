@@ -3,6 +3,8 @@ import type { FailoverRuntime } from './FailoverRuntime.js';
 import { failoverMessages as M } from './failoverMessages.js';
 import { ResourceSet as R, parseResourceSet, type ResourceSetName } from './ResourceSet.js';
 
+const RESTART_EXPECTED = 'this node restarts after a healed partition';
+
 /** The ways a standby starts: hb_standby, hb_takeover (ours and the peer's), and when they are refused. */
 export class StandbyRequests {
   constructor(private readonly rt: FailoverRuntime) {}
@@ -29,7 +31,15 @@ export class StandbyRequests {
   }
 
   /** rc.d/hb_takeover: the peer wants our resources; go standby for the complementary set. */
-  standbyForPeer(msg: HaMessage): Promise<void> {
+  standbyForPeer(from: string, msg: HaMessage): Promise<void> {
+    // heartbeat's rc.d script sends the request whatever our state; one that our own standby
+    // protocol then ignores (resources in flux, a shutdown under way) is still answered by the
+    // peer, which then waits an hour for a standby that never happens.
+    const refusal = this.standbyProtocolRefusal(from);
+    if (refusal !== undefined) {
+      this.rt.log.warn(`Takeover request from ${from} not answered with a standby: ${refusal}.`);
+      return Promise.resolve();
+    }
     const held = msg.get('rsc_hold');
     this.goingStandby(held === 'local' ? 'foreign' : held === 'foreign' ? 'local' : 'all');
     return Promise.resolve();
@@ -41,6 +51,17 @@ export class StandbyRequests {
     this.rt.post(M.askResources(parseResourceSet(set) ?? R.all, 'me'));
   }
 
+  /** Why our standby protocol would ignore our own request now (ask_for_resources' checks). */
+  private standbyProtocolRefusal(peer: string): string | undefined {
+    const { rt } = this;
+    if (rt.shutdownInProgress) return 'shutdown in progress';
+    if (rt.restartExpected) return RESTART_EXPECTED;
+    if (rt.goingStandby !== 'not' || rt.standbyRunning !== 0) return 'a standby is under way';
+    if (!rt.otherIsStable) return `the resources of ${peer} are in flux`;
+    if (rt.state !== 'stable') return 'local resources in flux';
+    return undefined;
+  }
+
   /** Why a standby or takeover request cannot go out now; undefined when it can. */
   private refusal(): string | undefined {
     const { rt } = this;
@@ -49,6 +70,7 @@ export class StandbyRequests {
     const peers = rt.options.nodes().filter((n) => n.type === 'normal' && n.name !== rt.options.nodeName);
     if (!peers.some((n) => n.status === 'active')) return 'no active peer to take the resources';
     if (rt.shutdownInProgress) return 'shutdown in progress';
+    if (rt.restartExpected) return RESTART_EXPECTED;
     if (!rt.isStable()) return 'resources are in transition; retry when ha status shows them stable';
     return undefined;
   }

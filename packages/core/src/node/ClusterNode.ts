@@ -154,6 +154,14 @@ export class ClusterNode {
     }
   }
 
+  /**
+   * The embedder restarts this node soon (a healed partition: both sides renegotiate from
+   * scratch): no auto-failback or standby starts meanwhile, as it would only delay the leave.
+   */
+  expectRestart(): void {
+    this.failover?.expectRestart();
+  }
+
   /** The graceful leave heartbeat makes on SIGTERM, then the media close. */
   stop(releaseResources?: () => Promise<void>): Promise<void> {
     this.stopping ??= (async () => {
@@ -304,6 +312,10 @@ export class ClusterNode {
         takeGroup: (g) => activator.takeGroup(g),
         giveGroup: (g) => activator.giveGroup(g),
         isRunning: async (g) => g.resources[0] !== undefined && (await activator.isRunning(g.resources[0])),
+        runsAnyOf: async (g) => {
+          for (const r of g.resources) if (await activator.isRunning(r)) return true;
+          return false;
+        },
         check: (r, timeoutMs) => activator.check(r, timeoutMs),
         restartFrom: (g, r) => activator.restartFrom(g, r),
       },

@@ -200,6 +200,25 @@ describe('failover negotiation between two Heartline nodes (heartbeat 3.0.6 rule
     assert.deepEqual(c.services.on('node2'), ['svcA', 'svcB', 'svcMid', 'svcZ']);
     noOverlap(c);
   });
+
+  it('the standby 30 s after a failed takeover is dropped when the group went home meanwhile: its owner booted and got it back', async () => {
+    const c = await bothUp('on');
+    c.services.failing.add('node2/svcA');
+    await c.nodes[0]!.node.halt();
+    c.services.crash('node1', c.clock.now());
+    await c.run(8_000);
+    const node2 = c.nodes[1]!;
+    assert.ok(node2.lines().includes('info: Standby [foreign] in 30 s so that the peer can run group svcA.'), node2.lines().join('\n'));
+    assert.deepEqual(c.services.on('node2'), ['svcB'], 'svcA failed to start on node2 and was rolled back');
+    const back = c.restart(0, 0x200);
+    await back.node.start();
+    await c.run(40_000);
+    assert.deepEqual(c.services.on('node1'), ['svcA', 'svcA2'], 'node1 took its group back');
+    assert.ok(node2.lines().includes('info: Standby [foreign] for the failure of group svcA not needed: this node no longer holds its foreign groups.'), node2.lines().join('\n'));
+    assert.equal(node2.lines().filter((l) => l.includes('wants to go standby')).length, 1, 'only the failback was a standby');
+    assert.deepEqual(c.services.on('node2'), ['svcB']);
+    noOverlap(c);
+  });
 });
 
 describe('a group granted twice: a heartbeat peer that returns quickly (legacy)', () => {
@@ -267,5 +286,53 @@ describe('a state report delivered late (lost, then retransmitted)', () => {
     assert.equal(status?.peerStable, true, 'node2 still sees node1 stable');
     assert.equal(status?.resourceState, 'local');
     assert.deepEqual(timeline(c).sort(), ['node1 start svcA', 'node1 start svcA2', 'node2 start svcB']);
+  });
+});
+
+describe('an old standby request replayed to a node that booted (docs/cts.md)', () => {
+  it('node2\'s `ask_resources me` of an earlier failback, retransmitted to node1\'s next incarnation after node2\'s newer report, is ignored as stale', async () => {
+    const c = await bothUp('on');
+    const text = (frame: Uint8Array) => Buffer.from(frame).toString('latin1');
+    const toNode1: Uint8Array[] = [];
+    c.network.dropWhen((from, to, frame) => {
+      if (from === 'node2' && to === 'node1') toNode1.push(frame);
+      return false;
+    });
+    const powerCut = async () => {
+      await c.nodes[0]!.node.halt();
+      c.services.crash('node1', c.clock.now());
+      await c.run(8_000);
+      assert.deepEqual(c.services.on('node2').sort(), ['svcA', 'svcA2', 'svcB'], 'node2 took node1\'s group');
+    };
+    await powerCut();
+    // node2 keeps what node1 has not acknowledged: the request is still there to retransmit.
+    c.network.dropWhen((from, _to, frame) => from === 'node1' && text(frame).includes('t=NS_ackmsg'));
+    const second = c.restart(0, 0x200);
+    await second.node.start();
+    await c.run(40_000);
+    assert.deepEqual(c.services.on('node1'), ['svcA', 'svcA2'], 'failback');
+    const ask = toNode1.findIndex((f) => text(f).includes('t=ask_resources') && text(f).includes('info=me'));
+    assert.ok(ask > 0, 'node2 asked node1 to take its group back');
+    await powerCut();
+    // The third node1 first reads a status that node2 sent before that request (a cable's buffer
+    // keeps frames across a reboot), then node2's current ones: it has the gap retransmitted.
+    const third = c.restart(0, 0x300);
+    // The retransmitted request reaches node1 once node2's newer report did, as over a slow cable.
+    const reportSeen = () => third.lines().includes('info: remote resource transition completed.');
+    c.network.dropWhen((from, to, frame) => from === 'node2' && to === 'node1' && text(frame).includes('t=ask_resources') && !reportSeen());
+    const cable = c.network.attach('node2', 'eth0');
+    await cable.open();
+    await third.node.start();
+    const oldStatus = toNode1.slice(0, ask).reverse().find((f) => text(f).includes('t=status'));
+    assert.ok(oldStatus !== undefined);
+    await cable.send(oldStatus);
+    await cable.close();
+    await c.run(60_000);
+    const lines = third.lines();
+    assert.ok(lines.some((l) => /ask_resources message seq \w+ from node2 arrived after its seq \w+ \(retransmitted\): stale, ignored\./.test(l)), lines.join('\n'));
+    assert.equal(lines.filter((l) => l.includes('node2 wants to go standby')).length, 1, 'only the new failback is taken as a standby request');
+    assert.deepEqual(c.services.on('node1'), ['svcA', 'svcA2'], 'node1 got its group back');
+    assert.equal(third.node.status().resources?.resourceState, "local", lines.join("\n"));
+    noOverlap(c);
   });
 });

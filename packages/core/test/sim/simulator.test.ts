@@ -117,6 +117,98 @@ describe('cluster simulator (npm run sim)', () => {
     }
   });
 
+  it('a takeover request reaching a node that cannot go standby (leaving, or its peer in flux) is not answered with a standby nobody finishes (seeds 842, 455)', async () => {
+    // 842: node2 has sent shutdone and exits 2 s later; 455: node2 has just booted and node1's
+    // state is not known to it yet. Answering with `ask_resources me` made node1 answer `other`,
+    // which node2 ignored, and node1 waited an hour in `transition`.
+    const cases: Array<{ schedule: SimSchedule; reason: string }> = [
+      {
+        reason: 'shutdown in progress',
+        schedule: { seed: 842, nodes: 2, autoFailback: 'on', groups: true, monitoring: false, bootAtMs: [88, 12811], warmupMs: 29465, probeNode: 1, steps: [{ kind: 'stop', node: 1, pauseMs: 816, downMs: 0 }, { kind: 'takeover', node: 0, pauseMs: 20, set: 'all' }] },
+      },
+      {
+        reason: 'the resources of node1 are in flux',
+        schedule: {
+          seed: 455,
+          nodes: 2,
+          autoFailback: 'off',
+          groups: true,
+          monitoring: false,
+          bootAtMs: [0, 0],
+          warmupMs: 8156,
+          probeNode: 1,
+          steps: [
+            { kind: 'weather', pauseMs: 904, lossPct: 20, delayMs: [1, 200], dupPct: 0 },
+            { kind: 'stop', node: 1, pauseMs: 1140, downMs: 6812 },
+            { kind: 'standby', node: 0, pauseMs: 11337, set: 'all' },
+            { kind: 'takeover', node: 0, pauseMs: 199, set: 'all' },
+          ],
+        },
+      },
+    ];
+    for (const { schedule, reason } of cases) {
+      const result = await runSchedule(schedule, { record: true });
+      assert.equal(result.violation, undefined, result.violation === undefined ? '' : formatFailure({ original: result }).join('\n'));
+      assert.ok(
+        result.timeline.some((e) => e.who === 'node2' && e.text === `WARN: Takeover request from node1 not answered with a standby: ${reason}.`),
+        `seed ${schedule.seed}: ${result.timeline.filter((e) => e.who === 'node2').map((e) => e.text).join('\n')}`,
+      );
+    }
+  });
+
+  it('a release and a take of one group never overlap: the take waits, so no resource starts without its predecessor (seed 5533)', async () => {
+    // After a partition node2 runs two standby jobs at once, giving everything up and taking
+    // everything; the take started svcA2 while the release stopped svcA1.
+    const schedule: SimSchedule = {
+      seed: 5533,
+      nodes: 2,
+      autoFailback: 'off',
+      groups: true,
+      monitoring: false,
+      bootAtMs: [0, 0],
+      warmupMs: 19389,
+      probeNode: 1,
+      steps: [
+        { kind: 'takeover', node: 0, pauseMs: 4942, set: 'all' },
+        { kind: 'weather', pauseMs: 877, lossPct: 50, delayMs: [1, 1], dupPct: 0 },
+        { kind: 'weather', pauseMs: 4088, lossPct: 50, delayMs: [1, 20], dupPct: 30 },
+        { kind: 'standby', node: 1, pauseMs: 20, set: 'all' },
+        { kind: 'partition', pauseMs: 3101, sides: [0, 1] },
+        { kind: 'stop', node: 0, pauseMs: 738 },
+      ],
+    };
+    const result = await runSchedule(schedule, { record: true });
+    assert.equal(result.violation, undefined, result.violation === undefined ? '' : formatFailure({ original: result }).join('\n'));
+  });
+
+  it('legacy: a group whose first resource died but whose others run is released when its home node asks for it (seeds 5843, 5762)', async () => {
+    // svcA1 is killed on node2, which holds node1's group; node1 returns and sends ip-request.
+    // The group's status (its first resource) says it does not run here, so heartbeat answers
+    // `weown=no` and keeps svcA2 and svcA3 running beside node1's start of the whole group.
+    const schedule: SimSchedule = {
+      seed: 5843,
+      nodes: 2,
+      autoFailback: 'legacy',
+      groups: true,
+      monitoring: true,
+      bootAtMs: [0, 0],
+      warmupMs: 0,
+      probeNode: 1,
+      steps: [
+        { kind: 'stop', node: 0, pauseMs: 5247, downMs: 4040 },
+        { kind: 'kill', pauseMs: 20, resource: 'svcA1' },
+      ],
+    };
+    const result = await runSchedule(schedule, { record: true });
+    assert.equal(result.violation, undefined, result.violation === undefined ? '' : formatFailure({ original: result }).join('\n'));
+    assert.ok(
+      result.timeline.some((e) => e.who === 'node2' && e.text === 'WARN: Resource group svcA1 partly runs here (not svcA1): releasing what runs before node1 takes it.'),
+      result.timeline.filter((e) => e.who === 'node2').map((e) => e.text).join('\n'),
+    );
+    const report = await runSimulation({ seeds: [5762], generate: defaultGenerateOptions });
+    assert.deepEqual(report.failures.map((f) => formatFailure(f).join('\n')), [], 'seed 5762');
+  });
+
   it('a seed replays exactly: the same timeline to the millisecond, the same frames', async () => {
     const schedule = generateSchedule(1003, defaultGenerateOptions);
     const first = await runSchedule(schedule, { record: true });

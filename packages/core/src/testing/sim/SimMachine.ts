@@ -82,6 +82,7 @@ export class SimMachine {
       if (event.kind !== 'partition-healed' && event.kind !== 'local-heartbeat-lost') return;
       restarting = true;
       const delayMs = event.kind === 'partition-healed' ? 2000 : 0;
+      incarnation.node.expectRestart();
       this.ctx.note(delayMs > 0 ? 'will restart in 2 s (healed partition)' : 'restarts (no local heartbeat)');
       void this.restart(incarnation, delayMs);
     });
