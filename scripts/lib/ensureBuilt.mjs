@@ -27,4 +27,6 @@ export function ensureBuilt() {
     run('npm', ['ci', '--no-audit', '--no-fund']);
   }
   run(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-b']);
+  // What the packages' exports and the daemon load: bundles of the compiled code (scripts/bundle.mjs).
+  run(process.execPath, [join(repoRoot, 'scripts', 'bundle.mjs')]);
 }

@@ -11,10 +11,11 @@ let answered = false;
 if (command === 'status' && process.env.HEARTLINE_NO_FAST_STATUS !== '1') {
   answered = await (await import('../dist/src/status/runFastStatus.js')).runFastStatus(process.argv.slice(3));
 } else if (command === 'start' && process.env.HEARTLINE_NO_LEAN_START !== '1') {
-  // Before any module loads: the lexer that reads CommonJS modules' exports would get optimized.
-  (await import('../dist/src/start/skipOptimizingCompiler.js')).skipOptimizingCompiler();
+  // Before any module loads: the lexer that reads CommonJS modules' exports would get compiled.
+  (await import('../dist/src/start/skipJitCompilers.js')).skipJitCompilers();
   await import('reflect-metadata');
-  answered = await (await import('../dist/src/start/runLeanStart.js')).runLeanStart(process.argv.slice(3));
+  // The bundle (scripts/bundle.mjs): a node that runs for months keeps every module it loaded in memory.
+  answered = await (await import('../dist/bundle/start.js')).runLeanStart(process.argv.slice(3));
 }
 if (!answered) {
   await import('reflect-metadata');

@@ -1,12 +1,12 @@
 import type { PluginDescriptor } from '@heartline/core';
 import { Daemon } from '../daemon/Daemon.js';
-import { skipOptimizingCompiler } from './skipOptimizingCompiler.js';
+import { skipJitCompilers } from './skipJitCompilers.js';
 import type { StartFlags } from './StartFlags.js';
 
 /**
  * `ha start` once its flags and the installed plugins are known, whichever path read them (the
  * Start command through oclif, or the lean path of bin/ha.js): runs the daemon until it stops,
- * without V8's optimizing compiler (see skipOptimizingCompiler).
+ * with V8's interpreter only (see skipJitCompilers).
  */
 export async function runDaemon(
   flags: StartFlags,
@@ -14,7 +14,7 @@ export async function runDaemon(
   loadPlugins: () => Promise<readonly PluginDescriptor[]>,
   version: string,
 ): Promise<void> {
-  skipOptimizingCompiler();
+  skipJitCompilers();
   const daemon = new Daemon({
     ...flags,
     plugins,
