@@ -11,6 +11,19 @@ import type { SimSchedule } from '../../src/testing/sim/SimSchedule.js';
 
 const seeds = (first: number, count: number): number[] => Array.from({ length: count }, (_, i) => first + i);
 
+/** Runs a schedule, recorded, and fails with its printed failure if it breaks an invariant. */
+async function runKeepingInvariants(schedule: SimSchedule): Promise<Awaited<ReturnType<typeof runSchedule>>> {
+  const result = await runSchedule(schedule, { record: true });
+  assert.equal(result.violation, undefined, result.violation === undefined ? '' : formatFailure({ original: result }).join('\n'));
+  return result;
+}
+
+/** The schedule `npm run sim` generates for this seed keeps every invariant. */
+async function assertGeneratedSeedPasses(seed: number): Promise<void> {
+  const report = await runSimulation({ seeds: [seed], generate: defaultGenerateOptions });
+  assert.deepEqual(report.failures.map((f) => formatFailure(f).join('\n')), [], `seed ${seed}`);
+}
+
 /** node1's agent says a stop worked and leaves the service running: every hand-over doubles the group. */
 function lyingStop(services: MemoryServices, node: string, monitored: boolean): ResourceAgent {
   const honest = services.agent(monitored);
@@ -55,11 +68,9 @@ describe('cluster simulator (npm run sim)', () => {
       probeNode: 1,
       steps: [{ kind: 'weather', pauseMs: 2403, lossPct: 0, delayMs: [1, 2], dupPct: 0 }],
     };
-    const result = await runSchedule(schedule);
-    assert.equal(result.violation, undefined, result.violation === undefined ? '' : formatFailure({ original: result }).join('\n'));
+    await runKeepingInvariants(schedule);
     for (const seed of [1950, 386, 974, 1830, 1908]) {
-      const report = await runSimulation({ seeds: [seed], generate: defaultGenerateOptions });
-      assert.deepEqual(report.failures.map((f) => formatFailure(f).join('\n')), [], `seed ${seed}`);
+      await assertGeneratedSeedPasses(seed);
     }
   });
 
@@ -78,10 +89,8 @@ describe('cluster simulator (npm run sim)', () => {
         { kind: 'partition', pauseMs: 10141, sides: [0, 1] },
       ],
     };
-    const result = await runSchedule(schedule);
-    assert.equal(result.violation, undefined, result.violation === undefined ? '' : formatFailure({ original: result }).join('\n'));
-    const report = await runSimulation({ seeds: [1806], generate: defaultGenerateOptions });
-    assert.deepEqual(report.failures.map((f) => formatFailure(f).join('\n')), [], 'seed 1806');
+    await runKeepingInvariants(schedule);
+    await assertGeneratedSeedPasses(1806);
   });
 
   it('a silence between deadtime and the dt of a just-started peer heals like a partition, not into two holders (seeds 1818, 648, 89, 1961, 1979)', async () => {
@@ -100,8 +109,7 @@ describe('cluster simulator (npm run sim)', () => {
       probeNode: 0,
       steps: [{ kind: 'partition', pauseMs: 5637, sides: [0, 1] }],
     };
-    const result = await runSchedule(schedule, { record: true });
-    assert.equal(result.violation, undefined, result.violation === undefined ? '' : formatFailure({ original: result }).join('\n'));
+    const result = await runKeepingInvariants(schedule);
     for (const [node, peer] of [
       ['node1', 'node2'],
       ['node2', 'node1'],
@@ -112,8 +120,7 @@ describe('cluster simulator (npm run sim)', () => {
       assert.ok(late >= 0 && back > late, `${node}: a late heartbeat of ${peer}, then its return after partition`);
     }
     for (const seed of [648, 89, 1961, 1979]) {
-      const report = await runSimulation({ seeds: [seed], generate: defaultGenerateOptions });
-      assert.deepEqual(report.failures.map((f) => formatFailure(f).join('\n')), [], `seed ${seed}`);
+      await assertGeneratedSeedPasses(seed);
     }
   });
 
@@ -147,8 +154,7 @@ describe('cluster simulator (npm run sim)', () => {
       },
     ];
     for (const { schedule, reason } of cases) {
-      const result = await runSchedule(schedule, { record: true });
-      assert.equal(result.violation, undefined, result.violation === undefined ? '' : formatFailure({ original: result }).join('\n'));
+      const result = await runKeepingInvariants(schedule);
       assert.ok(
         result.timeline.some((e) => e.who === 'node2' && e.text === `WARN: Takeover request from node1 not answered with a standby: ${reason}.`),
         `seed ${schedule.seed}: ${result.timeline.filter((e) => e.who === 'node2').map((e) => e.text).join('\n')}`,
@@ -177,8 +183,7 @@ describe('cluster simulator (npm run sim)', () => {
         { kind: 'stop', node: 0, pauseMs: 738 },
       ],
     };
-    const result = await runSchedule(schedule, { record: true });
-    assert.equal(result.violation, undefined, result.violation === undefined ? '' : formatFailure({ original: result }).join('\n'));
+    await runKeepingInvariants(schedule);
   });
 
   it('legacy: a group whose first resource died but whose others run is released when its home node asks for it (seeds 5843, 5762)', async () => {
@@ -199,14 +204,12 @@ describe('cluster simulator (npm run sim)', () => {
         { kind: 'kill', pauseMs: 20, resource: 'svcA1' },
       ],
     };
-    const result = await runSchedule(schedule, { record: true });
-    assert.equal(result.violation, undefined, result.violation === undefined ? '' : formatFailure({ original: result }).join('\n'));
+    const result = await runKeepingInvariants(schedule);
     assert.ok(
       result.timeline.some((e) => e.who === 'node2' && e.text === 'WARN: Resource group svcA1 partly runs here (not svcA1): releasing what runs before node1 takes it.'),
       result.timeline.filter((e) => e.who === 'node2').map((e) => e.text).join('\n'),
     );
-    const report = await runSimulation({ seeds: [5762], generate: defaultGenerateOptions });
-    assert.deepEqual(report.failures.map((f) => formatFailure(f).join('\n')), [], 'seed 5762');
+    await assertGeneratedSeedPasses(5762);
   });
 
   it('a seed replays exactly: the same timeline to the millisecond, the same frames', async () => {
